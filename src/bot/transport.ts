@@ -1,0 +1,63 @@
+// The one interface every transport implements, and the one typed message union they produce.
+
+export type TransportName = 'baileys' | 'simulator';
+
+export interface InboundMedia {
+  kind: 'image' | 'document' | 'audio' | 'video' | 'sticker';
+  mimetype: string;
+  fileName: string | null;
+  /** Declared size in bytes, when the transport knows it before downloading. */
+  declaredBytes: number | null;
+  /** Fetches the bytes, refusing anything above `maxBytes`. */
+  download(maxBytes: number): Promise<Buffer>;
+}
+
+interface InboundBase {
+  transport: TransportName;
+  /** The transport's message id; the same id twice is a duplicate. */
+  id: string;
+  /** Where a reply goes: the chat address exactly as received (a JID for WhatsApp, E.164 for the simulator). */
+  chatAddress: string;
+  /** The other party's number in E.164, when known. */
+  phone: string | null;
+  /** The other party's WhatsApp LID (`digits@lid`), when known. */
+  lid: string | null;
+  /** Display name the sender chose, if any. */
+  pushName: string | null;
+  /** Typed on the store's own phone into this chat (a human taking over), or our own echo. */
+  fromMe: boolean;
+  /** Replayed after a disconnect rather than received live. */
+  offline: boolean;
+  receivedAt: Date;
+}
+
+export type InboundMessage =
+  | (InboundBase & { type: 'text'; text: string })
+  | (InboundBase & { type: 'media'; media: InboundMedia; caption: string | null });
+
+export type OutboundContent =
+  | { type: 'text'; text: string }
+  | { type: 'image'; path: string; mimetype: string; caption?: string }
+  | { type: 'document'; path: string; mimetype: string; fileName: string; caption?: string };
+
+export interface SendResult {
+  /** What the transport recorded of the sent message (Baileys' proto JSON), for retries. */
+  payload: string | null;
+}
+
+export type InboundHandler = (message: InboundMessage) => Promise<void>;
+
+export interface Transport {
+  readonly name: TransportName;
+  /** Minimum gap between two messages to the same chat, in milliseconds. */
+  readonly perChatPaceMs: number;
+  /** Starts receiving; every inbound message is handed to `handler`, awaited, in arrival order per chat. */
+  start(handler: InboundHandler): Promise<void>;
+  /** Sends with our own message id, so the echo can be recognised and retries served. Throws on failure. */
+  send(address: string, content: OutboundContent, messageId: string): Promise<SendResult>;
+  /** The address to use for a number that has not written to us yet (seller notifications). */
+  addressForPhone(e164: string): string;
+  /** True while the transport can deliver messages. */
+  isReady(): boolean;
+  stop(): Promise<void>;
+}

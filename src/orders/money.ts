@@ -1,0 +1,36 @@
+import type { Language } from './language.js';
+import { normalizeInput } from './text.js';
+
+const MINOR_DIGITS_FALLBACK = 2;
+
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? MINOR_DIGITS_FALLBACK;
+  } catch {
+    return MINOR_DIGITS_FALLBACK;
+  }
+}
+
+/** "EGP 1,250.50" / "‏١٬٢٥٠٫٥٠ ج.م.‏"; whole amounts drop the decimals. */
+export function formatMoney(minor: number, currency: string, language: Language): string {
+  const digits = minorDigits(currency);
+  const major = minor / 10 ** digits;
+  const whole = minor % 10 ** digits === 0;
+  return new Intl.NumberFormat(language === 'ar' ? 'ar-EG' : 'en-EG', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: whole ? 0 : digits,
+    maximumFractionDigits: digits,
+  }).format(major);
+}
+
+/** "250", "250.5", "250.50", "٢٥٠" -> minor units; null for anything else. */
+export function parseAmount(input: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const s = normalizeInput(input);
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!match) return null;
+  const fraction = (match[2] ?? '').padEnd(digits, '0').slice(0, digits);
+  if ((match[2]?.length ?? 0) > digits) return null;
+  return Number(match[1]) * 10 ** digits + (fraction ? Number(fraction) : 0);
+}
