@@ -1,0 +1,99 @@
+// The composition root shared by `npm start` and the tests: store, transport, bot, outbox, web.
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { IdGenerator } from './ids.js';
+import type { Logger } from './logger.js';
+import { createBot } from './bot/pipeline.js';
+import { createOutboxSender, type OutboxSenderOptions } from './bot/outbox-sender.js';
+import type { Transport } from './bot/transport.js';
+import { createSimulatorTransport, type SimulatorTransport } from './bot/transports/simulator.js';
+import { openDatabase, type DatabaseHandle } from './store/db.js';
+import { seedDemoCatalog } from './store/seed.js';
+import { createSettingsRepo } from './store/settings.js';
+import { createWebApp } from './web/app.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Builds the WhatsApp transport (Baileys in production); the simulator is built here. */
+  createTransport?: (database: DatabaseHandle) => Transport;
+  outboxOptions?: OutboxSenderOptions;
+}
+
+export function createTijaratk(deps: AppDeps) {
+  const { config, logger, clock, ids } = deps;
+  const database = openDatabase(config.databasePath);
+  const { db } = database;
+  const linkSecret =
+    config.linkSecret ?? createSettingsRepo(db).getOrInit('link_secret', () => randomBytes(32).toString('base64url'), clock.now());
+
+  let simulator: SimulatorTransport | undefined;
+  let transport: Transport;
+  if (config.transport === 'simulator') {
+    simulator = createSimulatorTransport({ db, clock, ids, mediaDir: config.mediaDir });
+    transport = simulator;
+  } else {
+    if (!deps.createTransport) throw new Error('the baileys transport needs createTransport');
+    transport = deps.createTransport(database);
+  }
+
+  const outbox = createOutboxSender({ db, transport, clock, logger: logger.child({ part: 'outbox' }) }, deps.outboxOptions);
+  const bot = createBot({ db, transport, outbox, config, logger: logger.child({ part: 'bot' }), clock, ids, linkSecret });
+  const web = createWebApp({
+    db,
+    clock,
+    logger: logger.child({ part: 'web' }),
+    linkSecret,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    storeName: config.storeName,
+    sellerNumbers: config.sellerNumbers,
+    ...(simulator ? { simulator } : {}),
+  });
+  let server: Server | null = null;
+
+  return {
+    database,
+    db,
+    bot,
+    outbox,
+    transport,
+    simulator,
+    web,
+    /** Seeds the demo catalog (simulator only), starts the transport and listens. Returns the bound port. */
+    async start(listen = true): Promise<number> {
+      if (simulator) {
+        const added = seedDemoCatalog(db, config.currency, clock.now());
+        if (added > 0) logger.info({ products: added }, 'demo catalog seeded');
+      }
+      await transport.start((message) => bot.handle(message));
+      outbox.kick();
+      if (!listen) return 0;
+      return new Promise<number>((resolve, reject) => {
+        const s = web.listen(config.port, config.host, () => {
+          const address = s.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+        s.once('error', reject);
+        server = s;
+      });
+    },
+    /** Stops taking messages, gives the outbox a moment to deliver, keeps the rest for next start, closes the database. */
+    async stop(drainMs = 3_000): Promise<void> {
+      const closing = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+      server?.closeAllConnections?.();
+      await outbox.drain(drainMs).catch(() => undefined);
+      await outbox.stop();
+      await transport.stop();
+      await closing;
+      const left = outbox.pendingCount();
+      if (left > 0) logger.info({ pending: left }, 'undelivered messages kept for the next start');
+      database.close();
+    },
+  };
+}
+export type Tijaratk = ReturnType<typeof createTijaratk>;

@@ -1,0 +1,113 @@
+// One customer message inside the pipeline's transaction: load the conversation, step the pure
+// flow with fresh catalog data, execute its effects as writes and outbox rows, save the snapshot.
+import type { IdGenerator } from '../ids.js';
+import type { CatalogItem, ShopInfo } from '../flows/catalog.js';
+import { customerTexts } from '../flows/customer-texts.js';
+import { stepCustomerFlow, type FlowEffect } from '../flows/customer-flow.js';
+import { CUSTOMER_MACHINE_ID, CUSTOMER_MACHINE_VERSION, type CustomerEvent } from '../flows/customer.machine.js';
+import { sellerTexts } from '../flows/seller-texts.js';
+import { formatMoney } from '../orders/money.js';
+import { placeCatalogOrder } from '../orders/place-order.js';
+import type { Tx } from '../store/db.js';
+import { createConversationsRepo } from '../store/conversations.js';
+import { createGuestsRepo, type Guest } from '../store/guests.js';
+import { createOrdersRepo } from '../store/orders.js';
+import { createProductsRepo } from '../store/products.js';
+import { createSettingsRepo } from '../store/settings.js';
+import type { Messenger } from './messenger.js';
+import type { BotConfig } from './pipeline.js';
+import type { InboundMessage } from './transport.js';
+
+export const DELIVERY_FEE_SETTING = 'delivery_fee_minor';
+export const MAX_PER_LINE_SETTING = 'max_quantity_per_product';
+
+export const conversationKey = (guestId: number) => `guest:${guestId}`;
+
+export interface CustomerMessageInput {
+  tx: Tx;
+  message: InboundMessage;
+  guest: Guest;
+  messenger: Messenger;
+  config: BotConfig;
+  ids: IdGenerator;
+  now: Date;
+}
+
+function loadCatalog(tx: Tx): CatalogItem[] {
+  return createProductsRepo(tx)
+    .listVisible()
+    .map((p) => ({
+      id: p.id,
+      sku: p.sku,
+      nameAr: p.nameAr,
+      nameEn: p.nameEn,
+      descriptionAr: p.descriptionAr,
+      descriptionEn: p.descriptionEn,
+      priceMinor: p.priceMinor,
+      stock: p.stock,
+      hasImage: p.imagePath !== null,
+    }));
+}
+
+function loadShop(tx: Tx, config: BotConfig): ShopInfo {
+  const settings = createSettingsRepo(tx);
+  return {
+    storeName: config.storeName,
+    currency: config.currency,
+    deliveryFeeMinor: settings.get<number>(DELIVERY_FEE_SETTING) ?? 0,
+    maxPerLine: settings.get<number>(MAX_PER_LINE_SETTING) ?? 50,
+  };
+}
+
+export function handleCustomerMessage(input: CustomerMessageInput): void {
+  const { tx, message, guest, messenger, config, now } = input;
+  const conversations = createConversationsRepo(tx);
+  const key = conversationKey(guest.id);
+  const row = conversations.load(key);
+  if (row?.handoffUntil && row.handoffUntil > now.toISOString()) return; // a human has this chat
+
+  const env = { catalog: loadCatalog(tx), shop: loadShop(tx, config), pushName: message.pushName ?? guest.displayName, defaultLanguage: config.defaultLanguage };
+  const event: CustomerEvent = message.type === 'text' ? { type: 'TEXT', text: message.text, env } : { type: 'MEDIA', caption: message.caption, env };
+  const stored = row ? { version: row.machineVersion, snapshot: JSON.parse(row.snapshot) as unknown } : null;
+  const step = stepCustomerFlow(stored, event, guest.language);
+
+  for (const effect of step.effects) runEffect(effect, input, env.shop);
+  conversations.save(
+    { chatKey: key, guestId: guest.id, machineId: CUSTOMER_MACHINE_ID, machineVersion: CUSTOMER_MACHINE_VERSION, snapshot: step.snapshot },
+    row ? row.revision : null,
+    now,
+  );
+}
+
+function runEffect(effect: FlowEffect, input: CustomerMessageInput, shop: ShopInfo): void {
+  const { tx, message, guest, messenger, config, ids, now } = input;
+  switch (effect.type) {
+    case 'reply':
+      messenger.text(message.chatAddress, guest.id, effect.text);
+      return;
+    case 'rememberLanguage':
+      createGuestsRepo(tx).setLanguage(guest.id, effect.language, now);
+      return;
+    case 'placeOrder': {
+      const order = placeCatalogOrder(tx, {
+        guestId: guest.id,
+        customerPhone: guest.phoneE164 ?? message.phone,
+        lines: effect.cart,
+        name: effect.name,
+        addressLine: effect.address,
+        area: effect.area,
+        currency: shop.currency,
+        shippingMinor: shop.deliveryFeeMinor,
+        language: effect.language,
+        channel: 'whatsapp',
+        publicId: ids.publicId(),
+        pendingTtlMs: config.ttl.pendingConfirmation,
+        now,
+      });
+      const totalText = formatMoney(order.totalMinor, order.currency, effect.language);
+      messenger.text(message.chatAddress, guest.id, customerTexts[effect.language].orderPlaced(order.number, totalText));
+      messenger.toSellers(sellerTexts[config.defaultLanguage].newOrder(order, createOrdersRepo(tx).items(order.id)));
+      return;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+// The one inbound pipeline for every transport (DESIGN.md section 2):
+// dedupe -> route -> per-chat lock -> snapshot, pure transition, effects -> ONE synchronous
+// transaction (inbound row, domain writes, snapshot, outbox rows) -> outbox delivery.
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { IdGenerator } from '../ids.js';
+import type { Logger } from '../logger.js';
+import { customerTexts } from '../flows/customer-texts.js';
+import type { Language } from '../orders/language.js';
+import { detectLanguage } from '../orders/language.js';
+import { issueOrderLink } from '../orders/links.js';
+import type { Db, Tx } from '../store/db.js';
+import { createGuestsRepo } from '../store/guests.js';
+import { createInboundRepo } from '../store/inbound.js';
+import { createOutboxRepo } from '../store/outbox.js';
+import { createConversationsRepo } from '../store/conversations.js';
+import { conversationKey, handleCustomerMessage } from './customer-handler.js';
+import { createKeyedLock } from './keyed-lock.js';
+import { createMessenger } from './messenger.js';
+import type { OutboxSender } from './outbox-sender.js';
+import { runSellerCommand } from './seller/commands.js';
+import type { InboundMessage, Transport } from './transport.js';
+
+export type BotConfig = Pick<Config, 'sellerNumbers' | 'storeName' | 'currency' | 'defaultLanguage' | 'publicUrl' | 'ttl'>;
+
+export interface BotDeps {
+  db: Db;
+  transport: Transport;
+  outbox: OutboxSender;
+  config: BotConfig;
+  logger: Logger;
+  clock: Clock;
+  ids: IdGenerator;
+  linkSecret: string;
+}
+
+export type Route = 'customer' | 'seller' | 'takeover' | 'echo';
+
+export function createBot(deps: BotDeps) {
+  const { db, transport, config, clock, ids } = deps;
+  const lock = createKeyedLock();
+  const sellers = new Set(config.sellerNumbers);
+  const messengerDeps = { ids, clock, transport, sellerNumbers: config.sellerNumbers };
+  const links = { secret: deps.linkSecret, publicUrl: config.publicUrl, newToken: ids.token };
+
+  function routeOf(message: InboundMessage): Route {
+    if (message.fromMe) return createOutboxRepo(db).isOurs(message.id) ? 'echo' : 'takeover';
+    if (message.phone !== null && sellers.has(message.phone)) return 'seller';
+    return 'customer';
+  }
+
+  /** The per-chat key: the same identity the conversation is stored under. */
+  const chatKeyOf = (message: InboundMessage) => message.phone ?? message.lid ?? message.chatAddress;
+
+  function recordInbound(tx: Tx, message: InboundMessage, route: Route | 'ignored', status: 'processed' | 'failed' | 'ignored', guestId: number | null): boolean {
+    return createInboundRepo(tx).record({
+      transport: message.transport,
+      messageId: message.id,
+      chatAddress: message.chatAddress,
+      guestId,
+      fromMe: message.fromMe,
+      kind: message.type,
+      route: route === 'echo' ? 'ignored' : route,
+      status,
+      receivedAt: message.receivedAt.toISOString(),
+    });
+  }
+
+  function processSync(message: InboundMessage, route: Route): 'done' | 'duplicate' {
+    const now = clock.now();
+    return db.transaction((tx) => {
+      if (route === 'echo') {
+        recordInbound(tx, message, 'echo', 'ignored', null);
+        return 'done';
+      }
+      if (route === 'takeover') {
+        if (!recordInbound(tx, message, 'takeover', 'processed', null)) return 'duplicate';
+        handleTakeover(tx, message, now);
+        return 'done';
+      }
+      const guests = createGuestsRepo(tx);
+      const guest = guests.recordSender({ phone: message.phone, lid: message.lid, chatAddress: message.chatAddress, pushName: message.pushName, at: now });
+      if (!recordInbound(tx, message, route, 'processed', guest.id)) return 'duplicate';
+      const messenger = createMessenger(tx, messengerDeps);
+      if (route === 'seller') {
+        const language: Language = guest.language ?? config.defaultLanguage;
+        const reply =
+          message.type === 'text'
+            ? runSellerCommand(message.text, {
+                tx,
+                language,
+                now,
+                sellerPhone: message.phone ?? '',
+                messenger,
+                issueLink: (order, scope) =>
+                  issueOrderLink(tx, links, { orderId: order.id, guestId: order.guestId, scope, ttlMs: config.ttl.link, now }),
+              })
+            : sellerTextsHint(language);
+        messenger.text(message.chatAddress, guest.id, reply);
+        return 'done';
+      }
+      if (guest.blockedAt !== null) return 'done';
+      handleCustomerMessage({ tx, message, guest, messenger, config, ids, now });
+      return 'done';
+    });
+  }
+
+  function handleTakeover(tx: Tx, message: InboundMessage, now: Date) {
+    // The store's phone typed into a customer's chat: a human has it, the bot steps back for a while.
+    const guests = createGuestsRepo(tx);
+    const guest = (message.phone ? guests.byPhone(message.phone) : undefined) ?? (message.lid ? guests.byLid(message.lid) : undefined);
+    const conversations = createConversationsRepo(tx);
+    if (guest && conversations.load(conversationKey(guest.id))) {
+      conversations.setHandoff(conversationKey(guest.id), new Date(now.getTime() + config.ttl.handoff), now);
+    } else {
+      deps.logger.debug('takeover in a chat with no conversation yet');
+    }
+  }
+
+  /** The error boundary: log, record the message as failed, apologise in the customer's language. */
+  function apologise(message: InboundMessage, err: unknown) {
+    deps.logger.error({ err, messageId: message.id, transport: message.transport }, 'inbound message failed');
+    try {
+      db.transaction((tx) => {
+        if (!recordInbound(tx, message, 'customer', 'failed', null)) return;
+        if (message.fromMe) return;
+        const guest = message.phone ? createGuestsRepo(tx).byPhone(message.phone) : undefined;
+        const language = guest?.language ?? (message.type === 'text' ? detectLanguage(message.text, config.defaultLanguage) : config.defaultLanguage);
+        createMessenger(tx, messengerDeps).text(message.chatAddress, guest?.id ?? null, customerTexts[language].apology());
+      });
+    } catch (inner) {
+      deps.logger.error({ err: inner, messageId: message.id }, 'could not record the failed message');
+    }
+  }
+
+  return {
+    /** The only way in. Resolves when the message is handled and its replies are in the outbox. */
+    async handle(message: InboundMessage): Promise<void> {
+      const log = deps.logger.child({ messageId: message.id, transport: message.transport });
+      if (createInboundRepo(db).seen(message.transport, message.id)) {
+        log.debug('duplicate message ignored');
+        return;
+      }
+      const route = routeOf(message);
+      await lock.run(chatKeyOf(message), async () => {
+        try {
+          const outcome = processSync(message, route);
+          if (outcome === 'duplicate') log.debug('duplicate message ignored');
+        } catch (err) {
+          apologise(message, err);
+        }
+      });
+      deps.outbox.kick();
+    },
+  };
+}
+export type Bot = ReturnType<typeof createBot>;
+
+function sellerTextsHint(language: Language): string {
+  return language === 'ar' ? 'أرسل الأوامر كنص، مثل /help.' : 'Send commands as text, for example /help.';
+}

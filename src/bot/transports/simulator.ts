@@ -1,0 +1,123 @@
+// The local simulator: the same pipeline, outbox and database as WhatsApp, driven over HTTP.
+// Both directions are kept in a transcript (sim_messages) that the chat page and tests read.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../../clock.js';
+import type { IdGenerator } from '../../ids.js';
+import type { Db } from '../../store/db.js';
+import { createSimTranscriptRepo, type SimEntry } from '../../store/sim-transcript.js';
+import type { InboundHandler, InboundMessage, OutboundContent, Transport } from '../transport.js';
+
+export const SIM_MEDIA_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface SimInbound {
+  from: string; // E.164, already normalised
+  text?: string;
+  name?: string;
+  id?: string;
+  fromMe?: boolean;
+  media?: { mimetype: string; data: Buffer; fileName?: string };
+}
+
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
+
+export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGenerator; mediaDir: string }) {
+  const transcript = createSimTranscriptRepo(deps.db);
+  let handler: InboundHandler | null = null;
+
+  function storeMedia(data: Buffer, mimetype: string): string {
+    mkdirSync(deps.mediaDir, { recursive: true });
+    const path = join(deps.mediaDir, `${createHash('sha256').update(data).digest('hex')}.${EXTENSIONS[mimetype] ?? 'bin'}`);
+    writeFileSync(path, data);
+    return path;
+  }
+
+  const transport: Transport & {
+    receive(input: SimInbound): Promise<{ id: string }>;
+    entries(chat: string, after: number): SimEntry[];
+    entry(seq: number): SimEntry | undefined;
+  } = {
+    name: 'simulator',
+    perChatPaceMs: 0,
+    async start(h) {
+      handler = h;
+    },
+    async stop() {
+      handler = null;
+    },
+    isReady: () => handler !== null,
+    addressForPhone: (e164) => e164,
+
+    async send(address: string, content: OutboundContent, messageId: string) {
+      transcript.append({
+        chat: address,
+        direction: 'out',
+        messageId,
+        text: content.type === 'text' ? content.text : (content.caption ?? null),
+        mediaMimetype: content.type === 'text' ? null : content.mimetype,
+        mediaFileName: content.type === 'document' ? content.fileName : null,
+        mediaPath: content.type === 'text' ? null : content.path,
+        at: deps.clock.now().toISOString(),
+      });
+      return { payload: null };
+    },
+
+    /** One message typed in the simulator: recorded in the transcript, then handed to the pipeline. */
+    async receive(input: SimInbound) {
+      if (!handler) throw new Error('simulator is not started');
+      const id = input.id ?? deps.ids.messageId();
+      const at = deps.clock.now();
+      const mediaPath = input.media ? storeMedia(input.media.data, input.media.mimetype) : null;
+      if (!transcript.hasInbound(id)) {
+        transcript.append({
+          chat: input.from,
+          // The store's own phone typing to the customer reads as a message to them.
+          direction: input.fromMe ? 'out' : 'in',
+          messageId: id,
+          text: input.text ?? null,
+          mediaMimetype: input.media?.mimetype ?? null,
+          mediaFileName: input.media?.fileName ?? null,
+          mediaPath,
+          at: at.toISOString(),
+        });
+      }
+      const base = {
+        transport: 'simulator' as const,
+        id,
+        chatAddress: input.from,
+        phone: input.from,
+        lid: null,
+        pushName: input.name ?? null,
+        fromMe: input.fromMe ?? false,
+        offline: false,
+        receivedAt: at,
+      };
+      const media = input.media;
+      const message: InboundMessage = media
+        ? {
+            ...base,
+            type: 'media',
+            caption: input.text ?? null,
+            media: {
+              kind: media.mimetype.startsWith('image/') ? 'image' : 'document',
+              mimetype: media.mimetype,
+              fileName: media.fileName ?? null,
+              declaredBytes: media.data.length,
+              download: async (maxBytes) => {
+                if (media.data.length > maxBytes) throw new Error(`media larger than ${maxBytes} bytes`);
+                return media.data;
+              },
+            },
+          }
+        : { ...base, type: 'text', text: input.text ?? '' };
+      await handler(message);
+      return { id };
+    },
+
+    entries: (chat, after) => transcript.after(chat, after),
+    entry: (seq) => transcript.bySeq(seq),
+  };
+  return transport;
+}
+export type SimulatorTransport = ReturnType<typeof createSimulatorTransport>;

@@ -1,0 +1,35 @@
+// How a customer's reply is read: numbers (any digits), menu words in both languages.
+import { normalizeInput, parseWholeNumber } from '../orders/text.js';
+
+export const MAX_INPUT_LENGTH = 1000;
+
+const MENU_WORDS = ['0', 'menu', 'main menu', 'start', 'القائمه', 'القائمه الرئيسيه', 'قائمه', 'رجوع'];
+const HELP_WORDS = ['help', '?', 'مساعده', 'ساعدني', '؟'];
+const ENGLISH_WORDS = ['english', 'en', 'انجليزي', 'الانجليزيه', 'انجلش'];
+const ARABIC_WORDS = ['عربي', 'العربيه', 'arabic', 'ar', 'عربى'];
+const MORE_WORDS = ['more', 'next', 'المزيد', 'التالي', 'كمان'];
+
+const inList = (words: readonly string[]) => (text: string) => words.includes(normalizeInput(text));
+
+export const isMenuWord = inList(MENU_WORDS);
+export const isHelpWord = inList(HELP_WORDS);
+export const isEnglishWord = inList(ENGLISH_WORDS);
+export const isArabicWord = inList(ARABIC_WORDS);
+export const isMoreWord = inList(MORE_WORDS);
+
+/**
+ * The 0-based option a reply picks: its number (`2`, `٢`, `2.`) or one of the option's words.
+ * Returns null when the reply matches no option.
+ */
+export function pickOption(text: string, options: readonly (readonly string[])[]): number | null {
+  const normalized = normalizeInput(text).replace(/[.)\-]$/, '');
+  const n = parseWholeNumber(normalized);
+  if (n !== null) return n >= 1 && n <= options.length ? n - 1 : null;
+  const index = options.findIndex((words) => words.some((w) => normalizeInput(w) === normalized));
+  return index >= 0 ? index : null;
+}
+
+/** A number the customer sent, for list positions and quantities; null when it is not a whole number. */
+export function readNumber(text: string): number | null {
+  return parseWholeNumber(normalizeInput(text).replace(/[.)]$/, ''));
+}

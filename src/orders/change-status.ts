@@ -1,0 +1,39 @@
+// Moves an order along the one transition table, logging the event. Expected refusals are results.
+import type { DbOrTx } from '../store/db.js';
+import { createOrdersRepo, type NewOrder, type Order } from '../store/orders.js';
+import { checkOrderTransition, type OrderStatus } from './status.js';
+
+export type StatusChange =
+  | { ok: true; order: Order; before: Order }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'not_allowed'; current: OrderStatus; allowed: readonly OrderStatus[] };
+
+export interface ChangeStatusInput {
+  orderNumber: number;
+  to: OrderStatus;
+  actor: { type: 'customer' | 'guest' | 'seller' | 'system'; id: string | null };
+  patch?: Partial<NewOrder>;
+  note?: string;
+  now: Date;
+}
+
+export function changeOrderStatus(db: DbOrTx, input: ChangeStatusInput): StatusChange {
+  const orders = createOrdersRepo(db);
+  const before = orders.byNumber(input.orderNumber);
+  if (!before) return { ok: false, reason: 'not_found' };
+  const check = checkOrderTransition(before.status, input.to);
+  if (!check.ok) return { ok: false, reason: 'not_allowed', current: check.current, allowed: check.allowed };
+  const stamp = input.now.toISOString();
+  const order = orders.updateIfStatus(before.id, before.status, { ...input.patch, status: input.to, updatedAt: stamp });
+  if (!order) return { ok: false, reason: 'not_allowed', current: orders.byId(before.id)!.status, allowed: [] };
+  orders.addEvent(order.id, {
+    actorType: input.actor.type,
+    actorId: input.actor.id,
+    type: `status:${input.to}`,
+    before: JSON.stringify({ status: before.status }),
+    after: JSON.stringify({ status: input.to }),
+    note: input.note ?? null,
+    at: stamp,
+  });
+  return { ok: true, order, before };
+}

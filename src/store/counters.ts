@@ -1,0 +1,14 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from './db.js';
+import { counters } from './schema.js';
+
+/** Next value of a named counter, starting at `first`. Call inside the transaction that uses it. */
+export function nextCounter(db: DbOrTx, name: string, first: number): number {
+  const row = db
+    .insert(counters)
+    .values({ name, value: first })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+    .returning({ value: counters.value })
+    .get();
+  return row.value;
+}
