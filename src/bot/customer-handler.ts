@@ -106,7 +106,8 @@ function runEffect(effect: FlowEffect, input: CustomerMessageInput, shop: ShopIn
       });
       const totalText = formatMoney(order.totalMinor, order.currency, effect.language);
       messenger.text(message.chatAddress, guest.id, customerTexts[effect.language].orderPlaced(order.number, totalText));
-      messenger.toSellers(sellerTexts[config.defaultLanguage].newOrder(order, createOrdersRepo(tx).items(order.id)));
+      const items = createOrdersRepo(tx).items(order.id);
+      messenger.toSellers((language) => sellerTexts[language].newOrder(order, items));
       return;
     }
   }

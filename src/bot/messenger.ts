@@ -1,6 +1,7 @@
 // Writes outgoing messages into the outbox, inside the caller's transaction.
 import type { Clock } from '../clock.js';
 import type { IdGenerator } from '../ids.js';
+import type { Language } from '../orders/language.js';
 import type { DbOrTx } from '../store/db.js';
 import { createGuestsRepo } from '../store/guests.js';
 import { createOutboxRepo } from '../store/outbox.js';
@@ -11,6 +12,7 @@ export interface MessengerDeps {
   clock: Clock;
   transport: Pick<Transport, 'addressForPhone'>;
   sellerNumbers: readonly string[];
+  defaultLanguage: Language;
 }
 
 export function createMessenger(db: DbOrTx, deps: MessengerDeps) {
@@ -31,8 +33,12 @@ export function createMessenger(db: DbOrTx, deps: MessengerDeps) {
       send(address, guestId, { type: 'text', text });
       return true;
     },
-    toSellers(text: string): void {
-      for (const phone of deps.sellerNumbers) send(addressOfPhone(phone), guests.byPhone(phone)?.id ?? null, { type: 'text', text });
+    /** To every seller, each in their own language. */
+    toSellers(render: (language: Language) => string): void {
+      for (const phone of deps.sellerNumbers) {
+        const seller = guests.byPhone(phone);
+        send(addressOfPhone(phone), seller?.id ?? null, { type: 'text', text: render(seller?.language ?? deps.defaultLanguage) });
+      }
     },
   };
 }

@@ -40,7 +40,7 @@ export function createBot(deps: BotDeps) {
   const { db, transport, config, clock, ids } = deps;
   const lock = createKeyedLock();
   const sellers = new Set(config.sellerNumbers);
-  const messengerDeps = { ids, clock, transport, sellerNumbers: config.sellerNumbers };
+  const messengerDeps = { ids, clock, transport, sellerNumbers: config.sellerNumbers, defaultLanguage: config.defaultLanguage };
   const links = { secret: deps.linkSecret, publicUrl: config.publicUrl, newToken: ids.token };
 
   function routeOf(message: InboundMessage): Route {
@@ -91,6 +91,7 @@ export function createBot(deps: BotDeps) {
                 language,
                 now,
                 sellerPhone: message.phone ?? '',
+                sellerGuestId: guest.id,
                 messenger,
                 issueLink: (order, scope) =>
                   issueOrderLink(tx, links, { orderId: order.id, guestId: order.guestId, scope, ttlMs: config.ttl.link, now }),

@@ -8,6 +8,7 @@ import { normalizeInput } from '../../orders/text.js';
 import { customerTexts } from '../../flows/customer-texts.js';
 import { sellerTexts, statusLabel } from '../../flows/seller-texts.js';
 import type { Tx } from '../../store/db.js';
+import { createGuestsRepo } from '../../store/guests.js';
 import { createOrdersRepo, type Order } from '../../store/orders.js';
 import { listOrders } from '../../store/order-queries.js';
 import type { Messenger } from '../messenger.js';
@@ -18,6 +19,7 @@ export interface CommandContext {
   language: Language;
   now: Date;
   sellerPhone: string;
+  sellerGuestId: number;
   messenger: Messenger;
   /** Issues a fresh order link (revoking older ones) and returns its URL. */
   issueLink(order: Order, scope: 'view' | 'update'): string;
@@ -47,6 +49,19 @@ const commands: CommandSpec[] = [
         return t.helpOne(spec.usage, spec.summary[ctx.language]);
       }
       return t.help(commands.map((c) => `${c.usage} — ${c.summary[ctx.language]}`));
+    },
+  },
+  {
+    name: 'language',
+    aliases: ['lang', 'اللغة', 'اللغه', 'لغة'],
+    usage: '/language <ar|en>',
+    summary: { en: 'Sets the language the bot answers you in.', ar: 'يحدد اللغة التي يرد بها البوت عليك.' },
+    run(cmd, ctx) {
+      const choice = normalizeInput(cmd.args[0] ?? '');
+      const language: Language | null = ['en', 'english', 'انجليزي'].includes(choice) ? 'en' : ['ar', 'arabic', 'عربي'].includes(choice) ? 'ar' : null;
+      if (!language || cmd.args.length !== 1) return sellerTexts[ctx.language].usage(this.usage);
+      createGuestsRepo(ctx.tx).setLanguage(ctx.sellerGuestId, language, ctx.now);
+      return language === 'ar' ? 'حسناً، سأرد عليك بالعربية.' : 'Okay, I will answer you in English.';
     },
   },
   {
