@@ -33,6 +33,10 @@ export function createOutboxSender(deps: { db: Db; transport: Transport; clock: 
     for (const row of repo.due(clock.now(), batchSize)) {
       if (stopped) break;
       if (blocked.has(row.address)) continue;
+      if (repo.hasOlderPending(row.address, row.id)) {
+        blocked.add(row.address);
+        continue;
+      }
       const wait = (lastSentAt.get(row.address) ?? -Infinity) + transport.perChatPaceMs - clock.now().getTime();
       if (wait > 0) {
         blocked.add(row.address);

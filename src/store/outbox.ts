@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lt, lte } from 'drizzle-orm';
 import type { OutboundContent } from '../bot/transport.js';
 import type { DbOrTx } from './db.js';
 import { outbox } from './schema.js';
@@ -51,6 +51,14 @@ export function createOutboxRepo(db: DbOrTx) {
         .orderBy(asc(outbox.id))
         .limit(limit)
         .all(),
+    /** True when an older message to the same address still waits (a retry): this one must wait behind it. */
+    hasOlderPending: (address: string, id: number): boolean =>
+      db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.address, address), eq(outbox.status, 'pending'), lt(outbox.id, id)))
+        .limit(1)
+        .get() !== undefined,
     pendingCount: (): number => db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'pending')).all().length,
     isOurs: (messageId: string): boolean =>
       db.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, messageId)).get() !== undefined,

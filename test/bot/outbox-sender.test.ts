@@ -1,0 +1,96 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/clock.js';
+import { createOutboxSender } from '../../src/bot/outbox-sender.js';
+import type { OutboundContent, Transport } from '../../src/bot/transport.js';
+import { openDatabase } from '../../src/store/db.js';
+import { createOutboxRepo } from '../../src/store/outbox.js';
+import { outbox } from '../../src/store/schema.js';
+
+function fakeTransport(failTimes: number) {
+  const sent: { address: string; text: string }[] = [];
+  let failuresLeft = failTimes;
+  let ready = true;
+  const transport: Transport = {
+    name: 'simulator',
+    perChatPaceMs: 0,
+    start: async () => {},
+    stop: async () => {},
+    isReady: () => ready,
+    addressForPhone: (p) => p,
+    async send(address: string, content: OutboundContent) {
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        throw new Error('network down');
+      }
+      sent.push({ address, text: content.type === 'text' ? content.text : '' });
+      return { payload: '{"conversation":"x"}' };
+    },
+  };
+  return { transport, sent, setReady: (r: boolean) => (ready = r) };
+}
+
+function setup(failTimes = 0) {
+  const { db } = openDatabase(':memory:');
+  const clock = createManualClock();
+  const fake = fakeTransport(failTimes);
+  const sender = createOutboxSender({ db, transport: fake.transport, clock, logger: pino({ level: 'silent' }) }, { maxAttempts: 3, pollIntervalMs: 60_000 });
+  const repo = createOutboxRepo(db);
+  let n = 0;
+  const enqueue = (address: string, text: string) =>
+    repo.enqueue({ messageId: `M${++n}`, address, guestId: null, content: { type: 'text', text } }, clock.now());
+  return { db, clock, fake, sender, repo, enqueue };
+}
+
+describe('the outbox sender', () => {
+  it('delivers in order and records the payload for retries', async () => {
+    const { sender, fake, enqueue, repo } = setup();
+    enqueue('+1', 'first');
+    enqueue('+1', 'second');
+    await sender.drain();
+    expect(fake.sent.map((s) => s.text)).toEqual(['first', 'second']);
+    expect(repo.payloadFor('M1')).toBe('{"conversation":"x"}');
+    await sender.stop();
+  });
+
+  it('retries a failed send with backoff, and never lets a later message of that chat overtake it', async () => {
+    const { sender, fake, enqueue, clock, db } = setup(1);
+    enqueue('+1', 'first');
+    enqueue('+1', 'second');
+    enqueue('+2', 'other chat');
+    await sender.drain();
+    expect(fake.sent.map((s) => s.text)).toEqual(['other chat']);
+    clock.advance(2_000);
+    await sender.drain();
+    expect(fake.sent.map((s) => s.text)).toEqual(['other chat', 'first', 'second']);
+    expect(db.select().from(outbox).all().every((r) => r.status === 'sent')).toBe(true);
+    await sender.stop();
+  });
+
+  it('gives up after the last attempt and says why', async () => {
+    const { sender, enqueue, clock, db } = setup(10);
+    enqueue('+1', 'doomed');
+    for (let i = 0; i < 3; i++) {
+      await sender.drain();
+      clock.advance(600_000);
+    }
+    const row = db.select().from(outbox).get()!;
+    expect(row.status).toBe('failed');
+    expect(row.attempts).toBe(3);
+    expect(row.lastError).toBe('network down');
+    await sender.stop();
+  });
+
+  it('keeps messages while the transport is down and sends them when it is back', async () => {
+    const { sender, fake, enqueue } = setup();
+    fake.setReady(false);
+    enqueue('+1', 'queued');
+    await sender.drain();
+    expect(fake.sent).toHaveLength(0);
+    expect(sender.pendingCount()).toBe(1);
+    fake.setReady(true);
+    await sender.drain();
+    expect(fake.sent.map((s) => s.text)).toEqual(['queued']);
+    await sender.stop();
+  });
+});
