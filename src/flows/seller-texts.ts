@@ -78,17 +78,17 @@ const ar: typeof en = {
   newOrder: (order, items) =>
     `🛒 طلب جديد #${order.number} من ${order.customerName}${order.customerPhone ? ` (${order.customerPhone})` : ''}\n${items
       .map((i) => `• ${i.nameAr} × ${i.quantity}`)
-      .join('\n')}\nالإجمالي: ${formatMoney(order.totalMinor, order.currency, 'ar')} (الدفع عند الاستلام)\nالعنوان: ${order.addressLine}، ${order.area}\nأرسل /confirm ${order.number} للتأكيد، أو /order ${order.number} للتفاصيل.`,
+      .join('\n')}\nالإجمالي: ${formatMoney(order.totalMinor, order.currency, 'ar')} (الدفع عند الاستلام)\nالعنوان: ${order.addressLine}، ${order.area}\nأرسل \u2066/confirm ${order.number}\u2069 للتأكيد، أو \u2066/order ${order.number}\u2069 للتفاصيل.`,
   orderDetails: (order, items, events) => orderDetails(order, items, events, 'ar'),
   confirmed: (order) => `✅ تم تأكيد الطلب #${order.number}. تم إبلاغ العميل مع رابط صفحة الطلب.`,
-  notFound: (number) => `لا يوجد طلب رقم #${number}. أرسل /orders لعرض طلباتك.`,
+  notFound: (number) => `لا يوجد طلب رقم #${number}. أرسل \u2066/orders\u2069 لعرض طلباتك.`,
   notAllowed: (number, current, allowed, action) =>
     `لا يمكن ${action} الطلب #${number}: حالته الآن ${statusLabel(current, 'ar')}.${allowed.length ? ` يمكن أن يصبح: ${allowed.map((s) => statusLabel(s, 'ar')).join('، ')}.` : ' لا توجد تغييرات أخرى ممكنة.'}`,
   usage: (usage) => `الاستخدام: ${usage}`,
   badOrderNumber: (usage) => `هذا ليس رقم طلب. الاستخدام: ${usage}`,
-  unknownCommand: (typed) => `أمر غير معروف "/${typed}". أرسل /help لقائمة الأوامر.`,
-  notACommand: () => 'أوامر البائع تبدأ بـ "/". أرسل /help للقائمة.',
-  help: (lines) => `أوامر البائع:\n${lines.join('\n')}\n\nأرسل /help <الأمر> لطريقة استخدامه.`,
+  unknownCommand: (typed) => `أمر غير معروف "/${typed}". أرسل \u2066/help\u2069 لقائمة الأوامر.`,
+  notACommand: () => 'أوامر البائع تبدأ بـ "/". أرسل \u2066/help\u2069 للقائمة.',
+  help: (lines) => `أوامر البائع:\n${lines.join('\n')}\n\nأرسل \u2066/help <الأمر>\u2069 لطريقة استخدامه.`,
   helpOne: (usage, summary) => `${usage}\n${summary}`,
   takeoverNote: () => '',
 };

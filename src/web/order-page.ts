@@ -51,7 +51,7 @@ export function renderOrderPage(order: Order, items: readonly OrderItem[], event
   const t = L[language];
   const m = (minor: number) => escapeHtml(formatMoney(minor, order.currency, language));
   const rows = items
-    .map((i) => `<tr><td>${escapeHtml(language === 'ar' ? i.nameAr : i.nameEn)} × ${i.quantity}</td><td class="num">${m(i.lineTotalMinor)}</td></tr>`)
+    .map((i) => `<tr><td><bdi>${escapeHtml(language === 'ar' ? i.nameAr : i.nameEn)}</bdi> × ${i.quantity}</td><td class="num">${m(i.lineTotalMinor)}</td></tr>`)
     .join('');
   const timeline = events
     .filter((e) => e.type === 'placed' || e.type.startsWith('status:'))
@@ -75,7 +75,7 @@ ${rows}
 <h2>${escapeHtml(t.payment)}</h2>
 <p>${escapeHtml(t.cod)} — ${escapeHtml(t.paid[order.paymentStatus])}</p>
 <h2>${escapeHtml(t.deliverTo)}</h2>
-<p>${escapeHtml(order.customerName)}<br>${escapeHtml(order.addressLine)}<br>${escapeHtml(order.area)}</p>
+<p><bdi>${escapeHtml(order.customerName)}</bdi><br><bdi>${escapeHtml(order.addressLine)}</bdi><br><bdi>${escapeHtml(order.area)}</bdi></p>
 ${
   order.courier
     ? `<h2>${escapeHtml(t.shipment)}</h2><p>${escapeHtml(t.courier)}: ${escapeHtml(order.courier)}${order.trackingNumber ? `<br>${escapeHtml(t.tracking)}: ${escapeHtml(order.trackingNumber)}` : ''}</p>`

@@ -44,8 +44,9 @@ export function createOrderRoutes(deps: OrderRoutesDeps): Router {
 
   router.post(`${LINK_PATH}:token`, (req, res) => {
     noStore(res);
+    // With Referrer-Policy: no-referrer, browsers send `Origin: null` on form posts; only a foreign origin is refused.
     const origin = req.get('origin');
-    if (origin !== undefined && origin !== publicOrigin) {
+    if (origin !== undefined && origin !== 'null' && origin !== publicOrigin) {
       deps.logger.warn({ origin }, 'link exchange from a foreign origin refused');
       res.status(403).type('html').send(renderForbidden());
       return;

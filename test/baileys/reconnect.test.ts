@@ -1,9 +1,10 @@
 import { afterEach, describe, it, expect } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { makeWASocket } from '@whiskeysockets/baileys';
 import { baileysAuth } from '../../src/store/schema.js';
 import { backoffMs, closeAction } from '../../src/bot/transports/baileys-reconnect.js';
 import { createSqliteAuthState } from '../../src/store/auth-state.js';
-import { settle, startHarness, type Harness, type HarnessOptions } from './harness.js';
+import { loadFixture, settle, startHarness, type FakeSocket, type Harness, type HarnessOptions } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -79,11 +80,15 @@ describe('Baileys reconnect policy', () => {
   });
 
   it('428: removes the old socket, then reconnects after a backoff, keeping the retry cache', async () => {
-    const { socket: first, sockets, timers, transport } = await harness();
+    const { socket: first, sockets, timers, transport, received } = await harness();
     first.open();
     first.close(428);
     expect(transport.isReady()).toBe(false);
     expect(first.end).toHaveBeenCalledTimes(1);
+    // Our listeners are off the dead socket.
+    first.upsert([loadFixture('pn-text')]);
+    await settle();
+    expect(received).toHaveLength(0);
     expect(sockets).toHaveLength(1);
     expect(timers.pending.map((t) => t.ms)).toEqual([1000]);
 
@@ -213,10 +218,17 @@ describe('Baileys reconnect policy', () => {
     expect(logs.filter((l) => l.msg === 'could not start a WhatsApp connection; will retry')).toHaveLength(2);
   });
 
+  it('the real Baileys socket on a refused loopback port closes with a logged, backed-off retry', async () => {
+    const { timers, logs } = await harness({
+      makeSocket: (config) => makeWASocket({ ...config, waWebSocketUrl: 'ws://127.0.0.1:1/ws' }) as unknown as FakeSocket,
+    });
+    for (let i = 0; i < 5000 && timers.pending.length === 0; i++) await settle(1);
+    expect(timers.pending.map((t) => t.ms)).toEqual([1000]);
+    expect(logs.find((l) => l.msg === 'WhatsApp connection closed')).toMatchObject({ action: 'retry' });
+  });
+
   it('a failing version lookup is retried the same way', async () => {
-    const { resolveVersion, sockets, timers } = await harness({
-      deps: {},
-    }).then(async (started) => started);
+    const { resolveVersion, sockets, timers } = await harness();
     expect(sockets).toHaveLength(1);
     resolveVersion.mockRejectedValueOnce(new Error('offline'));
     h!.socket.close(405);
