@@ -29,7 +29,8 @@ export interface CustomerContext {
   cart: CartLine[];
   selectedProductId: number | null;
   page: number;
-  editLine: number | null;
+  /** The product whose cart line is being changed. */
+  editProductId: number | null;
   editMode: 'quantity' | 'remove';
   name: string | null;
   address: string | null;
@@ -49,7 +50,7 @@ export const initialCustomerContext = (language: Language): CustomerContext => (
   cart: [],
   selectedProductId: null,
   page: 0,
-  editLine: null,
+  editProductId: null,
   editMode: 'quantity',
   name: null,
   address: null,
@@ -67,7 +68,12 @@ const inCart = (context: CustomerContext, productId: number) => context.cart.fin
 /** Units of a product the customer may still add: stock and the per-order cap, minus what the cart holds. */
 const roomFor = (context: CustomerContext, item: CatalogItem, shop: ShopInfo) =>
   Math.min(item.stock, shop.maxPerLine) - inCart(context, item.id);
-const editedLine = (args: Ctx) => pricedCart(args)[args.context.editLine ?? -1];
+const editedLine = (args: Ctx) => pricedCart(args).find((l) => l.item.id === args.context.editProductId);
+/** The cart line a reply picks by its position in the cart as shown (today's catalog). */
+const pickedLine = (args: Ctx) => {
+  const n = readNumber(textOf(args.event));
+  return n === null || n < 1 ? undefined : pricedCart(args)[n - 1];
+};
 const pageCount = (event: CustomerEvent) => Math.max(1, Math.ceil(visible(event).length / PAGE_SIZE));
 const validFreeText = (text: string, min: number, max: number) => {
   const cleaned = cleanFreeText(text);
@@ -308,28 +314,25 @@ export const customerMachine = setup({
     },
 
     cartPickLine: {
-      entry: { type: 'reply', params: ({ context }) => ({ text: t(context).pickLine(context.cart.length) }) },
+      entry: { type: 'reply', params: (args) => ({ text: t(args.context).pickLine(pricedCart(args).length) }) },
       on: {
         TEXT: [
           ...globals('cartPickLine', 'cart'),
+          { guard: (args) => pricedCart(args).length === 0, target: 'cart' },
           {
-            guard: ({ context, event }) => {
-              const n = readNumber(textOf(event));
-              return n === null || n < 1 || n > context.cart.length;
-            },
-            actions: { type: 'reply', params: ({ context }) => ({ text: t(context).unknownLine(context.cart.length) }) },
+            guard: (args) => pickedLine(args) === undefined,
+            actions: { type: 'reply', params: (args) => ({ text: t(args.context).unknownLine(pricedCart(args).length) }) },
           },
           {
             guard: ({ context }) => context.editMode === 'quantity',
             target: 'cartNewQuantity',
-            actions: assign({ editLine: ({ event }) => readNumber(textOf(event))! - 1 }),
+            actions: assign({ editProductId: (args) => pickedLine(args)!.item.id }),
           },
           {
             target: 'cart',
             actions: [
-              assign({ editLine: ({ event }) => readNumber(textOf(event))! - 1 }),
-              { type: 'reply', params: (args) => ({ text: t(args.context).removed(editedLine(args)!.item) }) },
-              assign({ cart: ({ context }) => context.cart.filter((_, i) => i !== context.editLine), editLine: null }),
+              { type: 'reply', params: (args) => ({ text: t(args.context).removed(pickedLine(args)!.item) }) },
+              assign({ cart: (args) => args.context.cart.filter((l) => l.productId !== pickedLine(args)!.item.id) }),
             ],
           },
         ],
@@ -341,14 +344,18 @@ export const customerMachine = setup({
       entry: {
         type: 'reply',
         params: (args) => {
-          const line = editedLine(args)!;
-          return { text: t(args.context).askNewQuantity(line.item, maxForEdit(args)) };
+          const line = editedLine(args);
+          return { text: line ? t(args.context).askNewQuantity(line.item, maxForEdit(args)) : t(args.context).cartChanged() };
         },
       },
       on: {
         TEXT: [
           ...globals('cartNewQuantity', 'quantity'),
-          { guard: (args) => editedLine(args) === undefined, target: 'cart' },
+          {
+            guard: (args) => editedLine(args) === undefined,
+            target: 'cart',
+            actions: { type: 'reply', params: ({ context }) => ({ text: t(context).cartChanged() }) },
+          },
           {
             guard: ({ event }) => {
               const n = readNumber(textOf(event));
@@ -366,8 +373,8 @@ export const customerMachine = setup({
               { type: 'reply', params: (args) => ({ text: t(args.context).quantityChanged(editedLine(args)!.item, readNumber(textOf(args.event))!) }) },
               assign({
                 cart: ({ context, event }) =>
-                  context.cart.map((l, i) => (i === context.editLine ? { ...l, quantity: readNumber(textOf(event))! } : l)),
-                editLine: null,
+                  context.cart.map((l) => (l.productId === context.editProductId ? { ...l, quantity: readNumber(textOf(event))! } : l)),
+                editProductId: null,
               }),
             ],
           },
@@ -453,7 +460,7 @@ export const customerMachine = setup({
                   language: context.language,
                 }),
               },
-              assign({ cart: [], selectedProductId: null, editLine: null }),
+              assign({ cart: [], selectedProductId: null, editProductId: null }),
             ],
           },
           { guard: ({ event }) => pickOption(textOf(event), CONFIRM_OPTIONS) === 1, target: 'cart' },

@@ -49,10 +49,11 @@ export function createSqliteAuthState(db: Db, sessionId: string): SqliteAuthStat
     get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
       const found: { [id: string]: SignalDataTypeMap[T] } = {};
       for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+        const chunk = ids.slice(i, i + IDS_PER_QUERY);
         const rows = db
           .select({ keyId: baileysAuth.keyId, value: baileysAuth.value })
           .from(baileysAuth)
-          .where(and(ofSession, eq(baileysAuth.type, type), inArray(baileysAuth.keyId, ids.slice(i, i + IDS_PER_QUERY))))
+          .where(and(ofSession, eq(baileysAuth.type, type), inArray(baileysAuth.keyId, chunk)))
           .all();
         for (const row of rows) {
           const value = decode(row.value);

@@ -25,7 +25,11 @@ export function createWaIdentitiesRepo(db: DbOrTx): WaIdentitiesRepo {
     phoneJidForLid(lid) {
       const key = jidNormalizedUser(lid);
       if (!key) return null;
-      const row = db.select({ phoneJid: waIdentities.phoneJid }).from(waIdentities).where(eq(waIdentities.lid, key)).get();
+      const row = db
+        .select({ phoneJid: waIdentities.phoneJid })
+        .from(waIdentities)
+        .where(eq(waIdentities.lid, key))
+        .get();
       return row?.phoneJid ?? null;
     },
   };

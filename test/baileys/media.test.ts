@@ -22,6 +22,32 @@ beforeAll(async () => {
   mediaKey = enc.mediaKey;
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
+    if (req.url === '/media/hang.enc') {
+      // Headers and a first chunk, then nothing: a stalled CDN.
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write(encrypted.subarray(0, 1024));
+      return;
+    }
+    if (req.url === '/media/drop.enc') {
+      // The connection dies mid-body (Baileys' own download throws an uncaught error here).
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(encrypted.length) });
+      res.write(encrypted.subarray(0, 4096), () => res.socket?.destroy());
+      return;
+    }
+    if (req.url === '/media/tampered.enc') {
+      const copy = Buffer.from(encrypted);
+      copy[100] = (copy[100] ?? 0) ^ 0xff;
+      res.writeHead(200);
+      res.end(copy);
+      return;
+    }
+    if (req.url === '/media/chunked.enc') {
+      // No content-length: only counting the streamed bytes can catch an oversized file.
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      for (let i = 0; i < encrypted.length; i += 8192) res.write(encrypted.subarray(i, i + 8192));
+      res.end();
+      return;
+    }
     if (req.url === '/media/ok.enc') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.end(encrypted);
@@ -34,6 +60,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
@@ -83,9 +110,15 @@ describe('Baileys media download', () => {
   });
 
   it('stops a stream that grows past the cap even when the sender under-declares it', async () => {
+    const media = await receiveMedia(loopbackOnly, imageAt('/media/chunked.enc', 10));
+    await expect(media.download(20_000)).rejects.toBeInstanceOf(MediaTooLargeError);
+    expect(await media.download(1_000_000)).toEqual(plain);
+    expect(requests).toEqual(['/media/chunked.enc', '/media/chunked.enc']);
+  });
+
+  it('refuses a response whose content-length is above the cap', async () => {
     const media = await receiveMedia(loopbackOnly, imageAt('/media/ok.enc', 10));
     await expect(media.download(20_000)).rejects.toBeInstanceOf(MediaTooLargeError);
-    expect(requests).toEqual(['/media/ok.enc']);
   });
 
   it('refuses hosts outside https *.whatsapp.net by default', async () => {
@@ -101,6 +134,22 @@ describe('Baileys media download', () => {
     expect(bytes.equals(plain)).toBe(true);
     expect(h!.socket.updateMediaMessage).toHaveBeenCalledTimes(1);
     expect(requests).toEqual(['/media/expired.enc', '/media/ok.enc']);
+  });
+
+  it('gives up on a stalled download after the timeout', async () => {
+    const options: HarnessOptions = { deps: { ...loopbackOnly.deps, mediaTimeoutMs: 5 } };
+    const media = await receiveMedia(options, imageAt('/media/hang.enc'));
+    await expect(media.download(1_000_000)).rejects.toThrow('media download timed out after 5 ms');
+  });
+
+  it('rejects, without crashing or hanging, when the connection drops mid-download', async () => {
+    const media = await receiveMedia(loopbackOnly, imageAt('/media/drop.enc'));
+    await expect(media.download(1_000_000)).rejects.toThrow();
+  });
+
+  it('rejects a file whose MAC does not match', async () => {
+    const media = await receiveMedia(loopbackOnly, imageAt('/media/tampered.enc'));
+    await expect(media.download(1_000_000)).rejects.toThrow('media file failed its integrity check');
   });
 
   it('checks the URL Baileys will really fetch (directPath on the url host)', () => {

@@ -105,7 +105,11 @@ type MediaProto =
   | proto.Message.IStickerMessage
   | proto.Message.IDocumentMessage;
 
-function media(kind: InboundMedia['kind'], m: MediaProto | null | undefined, fallbackMime: string): InboundContent | 'empty' {
+function media(
+  kind: InboundMedia['kind'],
+  m: MediaProto | null | undefined,
+  fallbackMime: string,
+): InboundContent | 'empty' {
   if (!m) return 'empty';
   const caption = 'caption' in m && m.caption ? m.caption : null;
   const fileName = 'fileName' in m && m.fileName ? m.fileName : null;
@@ -154,7 +158,10 @@ export interface Identity {
 export async function resolveIdentity(key: WAMessageKey, lookups: IdentityLookups): Promise<Identity> {
   const primary = key.remoteJid;
   // An alternative naming us while the chat is someone else's (or the reverse) would pair the wrong people.
-  const alt = key.remoteJidAlt && primary && lookups.isSelf(key.remoteJidAlt) === lookups.isSelf(primary) ? key.remoteJidAlt : undefined;
+  const alt =
+    key.remoteJidAlt && primary && lookups.isSelf(key.remoteJidAlt) === lookups.isSelf(primary)
+      ? key.remoteJidAlt
+      : undefined;
 
   const lid = isLidJid(primary) ? jidNormalizedUser(primary) : isLidJid(alt) ? jidNormalizedUser(alt) : null;
   let phoneJid = isPhoneJid(primary) ? primary : isPhoneJid(alt) ? alt : null;

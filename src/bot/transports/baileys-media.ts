@@ -1,8 +1,17 @@
 // Downloads a customer's media (research guide 4.10). Baileys builds the URL from sender-supplied fields with no
-// host check and never asks for a re-upload on 404/410 in rc14, so both are handled here, plus size caps and a timeout.
-import type { Readable } from 'node:stream';
-import { downloadMediaMessage, extractMessageContent, getContentType, toNumber, type WAMessage } from '@whiskeysockets/baileys';
-import { statusCodeOf } from './baileys-reconnect.js';
+// host check, never asks for a re-upload on 404/410 in rc14, and its downloadMediaMessage leaves the HTTP body
+// stream without an error listener: a connection dropped mid-download throws an uncaught exception and the promise
+// never settles. So the transfer is ours (fetch with an abort signal); the keys come from Baileys' getMediaKeys.
+import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  DEFAULT_ORIGIN,
+  extractMessageContent,
+  getContentType,
+  getMediaKeys,
+  toNumber,
+  type MediaType,
+  type WAMessage,
+} from '@whiskeysockets/baileys';
 
 export interface MediaDownloadDeps {
   /** Asks the sender's phone to upload the media again; resolves to the message with fresh URL fields. */
@@ -18,8 +27,30 @@ export class MediaTooLargeError extends Error {
   }
 }
 
+export class MediaHttpError extends Error {
+  constructor(
+    readonly status: number,
+    host: string,
+  ) {
+    super(`media download from ${host} failed with HTTP ${status}`);
+    this.name = 'MediaHttpError';
+  }
+}
+
 const DEFAULT_MEDIA_HOST = 'mmg.whatsapp.net';
+/** The CDN copy expired; the phone can upload it again. */
 const REUPLOAD_STATUSES = new Set([404, 410]);
+/** An encrypted file is the AES-CBC ciphertext (at most one padding block more) plus a 10-byte MAC. */
+const AES_BLOCK = 16;
+const MAC_LENGTH = 10;
+
+const MEDIA_TYPES: Partial<Record<string, MediaType>> = {
+  imageMessage: 'image',
+  videoMessage: 'video',
+  audioMessage: 'audio',
+  stickerMessage: 'sticker',
+  documentMessage: 'document',
+};
 
 /** WhatsApp's CDN only: https on a *.whatsapp.net host. */
 export function isWhatsAppMediaUrl(url: URL): boolean {
@@ -29,20 +60,22 @@ export function isWhatsAppMediaUrl(url: URL): boolean {
 interface MediaFields {
   url?: string | null;
   directPath?: string | null;
+  mediaKey?: Uint8Array | string | null;
   fileLength?: Parameters<typeof toNumber>[0];
 }
 
-function mediaFields(msg: WAMessage): MediaFields | null {
+function mediaOf(msg: WAMessage): { type: MediaType; fields: MediaFields } | null {
   const content = extractMessageContent(msg.message);
-  const type = getContentType(content);
-  if (!content || !type) return null;
-  const inner: unknown = content[type];
-  return inner && typeof inner === 'object' ? (inner as MediaFields) : null;
+  const contentType = getContentType(content);
+  const type = contentType ? MEDIA_TYPES[contentType] : undefined;
+  if (!content || !contentType || !type) return null;
+  const inner: unknown = content[contentType];
+  return inner && typeof inner === 'object' ? { type, fields: inner as MediaFields } : null;
 }
 
-/** The URL Baileys will fetch, computed the same way (`downloadContentFromMessage` in rc14). */
+/** The URL Baileys would fetch, computed the same way (`downloadContentFromMessage` in rc14). */
 export function effectiveMediaUrl(msg: WAMessage): URL | null {
-  const fields = mediaFields(msg);
+  const fields = mediaOf(msg)?.fields;
   if (!fields) return null;
   try {
     if (fields.directPath) {
@@ -55,57 +88,65 @@ export function effectiveMediaUrl(msg: WAMessage): URL | null {
   }
 }
 
-function declaredBytes(msg: WAMessage): number | null {
-  const length = mediaFields(msg)?.fileLength;
-  return length == null ? null : toNumber(length);
-}
-
 export async function downloadInboundMedia(msg: WAMessage, maxBytes: number, deps: MediaDownloadDeps): Promise<Buffer> {
   try {
     return await downloadOnce(msg, maxBytes, deps);
   } catch (error) {
-    const status = statusCodeOf(error);
-    if (status === undefined || !REUPLOAD_STATUSES.has(status)) throw error;
-    // The CDN copy expired: the phone can upload it again (only while it is online).
+    if (!(error instanceof MediaHttpError) || !REUPLOAD_STATUSES.has(error.status)) throw error;
+    // Only works while the phone is online; one attempt.
     return await downloadOnce(await deps.reupload(msg), maxBytes, deps);
   }
 }
 
 async function downloadOnce(msg: WAMessage, maxBytes: number, deps: MediaDownloadDeps): Promise<Buffer> {
-  const declared = declaredBytes(msg);
-  if (declared !== null && declared > maxBytes) throw new MediaTooLargeError(maxBytes);
+  const media = mediaOf(msg);
+  if (!media) throw new Error('not a media message');
+  const { fileLength, mediaKey } = media.fields;
+  // The sender declares fileLength; what actually arrives is counted below too.
+  if (fileLength != null && toNumber(fileLength) > maxBytes) throw new MediaTooLargeError(maxBytes);
   const url = effectiveMediaUrl(msg);
   if (!url || !deps.isAllowedUrl(url)) {
     throw new Error(`refusing to download media from ${url ? url.host : 'a message without a media URL'}`);
   }
+  const keys = await getMediaKeys(mediaKey, media.type);
+  const encrypted = await fetchCapped(url, maxBytes + AES_BLOCK + MAC_LENGTH, maxBytes, deps.timeoutMs);
+  const plain = decrypt(encrypted, keys);
+  if (plain.length > maxBytes) throw new MediaTooLargeError(maxBytes);
+  return plain;
+}
 
-  let stream: Readable | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      stream?.destroy();
-      reject(new Error(`media download timed out after ${deps.timeoutMs} ms`));
-    }, deps.timeoutMs);
-    timer.unref();
-  });
-  const read = async (): Promise<Buffer> => {
-    stream = await downloadMediaMessage(msg, 'stream', {});
+async function fetchCapped(url: URL, limit: number, maxBytes: number, timeoutMs: number): Promise<Buffer> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new Error(`media download timed out after ${timeoutMs} ms`)),
+    timeoutMs,
+  );
+  timer.unref();
+  try {
+    const response = await fetch(url, { signal: controller.signal, headers: { Origin: DEFAULT_ORIGIN } });
+    if (!response.ok) throw new MediaHttpError(response.status, url.host);
+    if (Number(response.headers.get('content-length')) > limit) throw new MediaTooLargeError(maxBytes);
     const chunks: Buffer[] = [];
     let total = 0;
-    // The sender declares fileLength; count what actually arrives too.
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of response.body ?? []) {
       total += chunk.length;
-      if (total > maxBytes) {
-        stream.destroy();
-        throw new MediaTooLargeError(maxBytes);
-      }
-      chunks.push(chunk);
+      if (total > limit) throw new MediaTooLargeError(maxBytes);
+      chunks.push(Buffer.from(chunk));
     }
     return Buffer.concat(chunks);
-  };
-  try {
-    return await Promise.race([read(), timeout]);
   } finally {
     clearTimeout(timer);
+    // Releases the connection when we stopped reading early; a no-op after a complete read.
+    controller.abort();
   }
+}
+
+function decrypt(encrypted: Buffer, keys: { iv: Uint8Array; cipherKey: Uint8Array; macKey?: Uint8Array }): Buffer {
+  if (!keys.macKey) throw new Error('media keys without a MAC key');
+  if (encrypted.length < MAC_LENGTH + AES_BLOCK) throw new Error('media file is truncated');
+  const ciphertext = encrypted.subarray(0, -MAC_LENGTH);
+  const mac = createHmac('sha256', keys.macKey).update(keys.iv).update(ciphertext).digest().subarray(0, MAC_LENGTH);
+  if (!timingSafeEqual(mac, encrypted.subarray(-MAC_LENGTH))) throw new Error('media file failed its integrity check');
+  const decipher = createDecipheriv('aes-256-cbc', keys.cipherKey, keys.iv);
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 }

@@ -26,7 +26,11 @@ export interface BaileysSocket {
   ev: BaileysEventEmitter;
   user?: Contact | undefined;
   signalRepository: { lidMapping: { getPNForLID(lid: string): Promise<string | null> } };
-  sendMessage(jid: string, content: AnyMessageContent, options?: MiscMessageGenerationOptions): Promise<WAMessage | undefined>;
+  sendMessage(
+    jid: string,
+    content: AnyMessageContent,
+    options?: MiscMessageGenerationOptions,
+  ): Promise<WAMessage | undefined>;
   updateMediaMessage(message: WAMessage): Promise<WAMessage>;
   end(error: Error | undefined): Promise<void> | void;
   fetchAccountReachoutTimelock?(): Promise<ReachoutTimelockState>;
@@ -78,7 +82,10 @@ const VERSION_TIMEOUT_MS = 5_000;
 
 /** The current WA Web version, or Baileys' bundled one when web.whatsapp.com cannot be reached in time. */
 export async function resolveWaWebVersion(logger: Logger): Promise<WAVersion> {
-  const { version, isLatest, error } = await fetchLatestWaWebVersion({ signal: AbortSignal.timeout(VERSION_TIMEOUT_MS) });
-  if (!isLatest) logger.warn({ err: error, version }, 'could not fetch the current WhatsApp Web version; using the bundled one');
+  const signal = AbortSignal.timeout(VERSION_TIMEOUT_MS);
+  const { version, isLatest, error } = await fetchLatestWaWebVersion({ signal });
+  if (!isLatest) {
+    logger.warn({ err: error, version }, 'could not fetch the current WhatsApp Web version; using the bundled one');
+  }
   return version;
 }

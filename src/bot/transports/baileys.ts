@@ -23,7 +23,13 @@ import type { InboundHandler, InboundMessage, OutboundContent, Transport } from 
 import { readMessage, resolveIdentity, sentAt, type IdentityLookups } from './baileys-inbound.js';
 import { downloadInboundMedia, isWhatsAppMediaUrl } from './baileys-media.js';
 import { backoffMs, closeAction, HEALTHY_AFTER_MS, statusCodeOf } from './baileys-reconnect.js';
-import { createCache, resolveWaWebVersion, socketConfig, type BaileysSocket, type MakeSocket } from './baileys-socket.js';
+import {
+  createCache,
+  resolveWaWebVersion,
+  socketConfig,
+  type BaileysSocket,
+  type MakeSocket,
+} from './baileys-socket.js';
 
 export interface BaileysTransportDeps {
   db: Db;
@@ -51,6 +57,15 @@ export interface BaileysTransportDeps {
 const RETRY_COUNTER_TTL_S = 60 * 60;
 const SIGNAL_KEY_CACHE_TTL_S = 5 * 60;
 const MEDIA_TIMEOUT_MS = 60_000;
+
+const LOGGED_OUT_MESSAGE =
+  'WhatsApp logged this bot out (401). The session was deleted; scan the new QR to link the store number again.';
+const REPLACED_MESSAGE =
+  'Another WhatsApp Web session took over this store number (440 connection replaced). ' +
+  'Stopped: make sure only one bot instance runs, then restart it.';
+const FORBIDDEN_MESSAGE =
+  'WhatsApp refused this store number (403 forbidden: banned or blocked). ' +
+  'Stopped; the session is kept. Check the number in the WhatsApp app.';
 
 export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
   const log = deps.logger.child({ transport: 'baileys', session: deps.sessionId });
@@ -205,7 +220,9 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
     open = false;
     if (!s) return;
     try {
-      void Promise.resolve(s.end(undefined)).catch((err: unknown) => log.debug({ err }, 'closing the old socket failed'));
+      void Promise.resolve(s.end(undefined)).catch((err: unknown) =>
+        log.debug({ err }, 'closing the old socket failed'),
+      );
     } catch (err) {
       log.debug({ err }, 'closing the old socket failed');
     }
@@ -275,11 +292,14 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
     if (s !== sock) return;
     if (update.qr) {
       lastCloseWasImmediate = false;
-      log.info('WhatsApp is not linked: scan this QR on the store phone (Settings > Linked devices > Link a device)');
+      log.info('WhatsApp is not linked: scan this QR on the store phone (Linked devices > Link a device)');
       printQr(update.qr);
     }
     if (update.reachoutTimeLock?.isActive) {
-      log.warn({ reachoutTimeLock: update.reachoutTimeLock }, 'WhatsApp restricts messages to new contacts on this number');
+      log.warn(
+        { reachoutTimeLock: update.reachoutTimeLock },
+        'WhatsApp restricts messages to new contacts on this number',
+      );
     }
     if (update.connection === 'open') {
       open = true;
@@ -287,7 +307,9 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
       lastCloseWasImmediate = false;
       log.info({ user: s.user?.id }, 'WhatsApp connection open');
       // WhatsApp only pushes changes of the restriction state, so ask once (guide 4.4).
-      s.fetchAccountReachoutTimelock?.().catch((err: unknown) => log.debug({ err }, 'reach-out time lock query failed'));
+      s.fetchAccountReachoutTimelock?.().catch((err: unknown) =>
+        log.debug({ err }, 'reach-out time lock query failed'),
+      );
     }
     if (update.connection === 'close') onClose(update.lastDisconnect?.error);
   }
@@ -305,19 +327,13 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
       case 'restart':
         return reconnectNow();
       case 'relink':
-        log.error('WhatsApp logged this bot out (401). The session was deleted; scan the new QR to link the store number again.');
+        log.error(LOGGED_OUT_MESSAGE);
         relink();
         return reconnectNow();
       case 'replaced':
-        return fatal(
-          'replaced',
-          'Another WhatsApp Web session took over this store number (440 connection replaced). Stopped: make sure only one bot instance runs, then restart it.',
-        );
+        return fatal('replaced', REPLACED_MESSAGE);
       case 'forbidden':
-        return fatal(
-          'forbidden',
-          'WhatsApp refused this store number (403 forbidden: banned or blocked). Stopped; the session is kept. Check the number in the WhatsApp app.',
-        );
+        return fatal('forbidden', FORBIDDEN_MESSAGE);
       case 'refresh-version':
         refreshVersion = true;
         return scheduleReconnect();
@@ -390,7 +406,8 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
     },
 
     async send(address, content, messageId) {
-      const sent = await liveSocket(`send message ${messageId}`).sendMessage(address, toBaileysContent(content), { messageId });
+      const socket = liveSocket(`send message ${messageId}`);
+      const sent = await socket.sendMessage(address, toBaileysContent(content), { messageId });
       return { payload: sent?.message ? JSON.stringify(sent.message, BufferJSON.replacer) : null };
     },
 
