@@ -37,7 +37,11 @@ const sellerNumbers = z
 export const configSchema = z
   .object({
     TRANSPORT: z.enum(['baileys', 'simulator'], { message: 'baileys or simulator' }).default('baileys'),
-    PORT: z.coerce.number({ message: 'a port number 0-65535' }).int().min(0).max(65535).default(3000),
+    PORT: z
+      .string()
+      .default('3000')
+      .refine((v) => /^\d{1,5}$/.test(v) && Number(v) <= 65535, { message: 'a port number 0-65535' })
+      .transform(Number),
     HOST: z.string().min(1).default('127.0.0.1'),
     PUBLIC_URL: z
       .url({ protocol: /^https?$/, message: 'an http(s) URL like https://shop.example.com' })

@@ -1,5 +1,6 @@
 // Pure step function around the customer machine: stored snapshot + event -> new snapshot + effects.
 import { initialTransition, transition } from 'xstate';
+import { z } from 'zod';
 import type { Language } from '../orders/language.js';
 import { customerTexts } from './customer-texts.js';
 import {
@@ -27,14 +28,27 @@ export interface StepResult {
 
 const STATE_NAMES = new Set(Object.keys(customerMachine.root.states));
 
-/** A stored snapshot we can resume: same version and a state this machine still has. */
+const id = z.number().int().positive();
+/** What a resumable context must look like; anything else (a corrupt or hand-edited row) is reset. */
+const contextSchema = z.object({
+  language: z.enum(['ar', 'en']),
+  cart: z.array(z.object({ productId: id, quantity: z.number().int().positive() })),
+  selectedProductId: id.nullable(),
+  page: z.number().int().min(0),
+  editProductId: id.nullable(),
+  editMode: z.enum(['quantity', 'remove']),
+  name: z.string().nullable(),
+  address: z.string().nullable(),
+  area: z.string().nullable(),
+}) satisfies z.ZodType<CustomerContext>;
+
+/** A stored snapshot we can resume: same version, a state this machine still has, a well-formed context. */
 function resumable(stored: { version: number; snapshot: unknown } | null): StoredFlow | null {
   if (!stored || stored.version !== CUSTOMER_MACHINE_VERSION) return null;
   const snap = stored.snapshot as Partial<StoredFlow> | null;
-  if (!snap || typeof snap.value !== 'string' || !STATE_NAMES.has(snap.value) || typeof snap.context !== 'object' || snap.context === null) {
-    return null;
-  }
-  return { value: snap.value, context: snap.context };
+  if (!snap || typeof snap.value !== 'string' || !STATE_NAMES.has(snap.value)) return null;
+  const context = contextSchema.safeParse(snap.context);
+  return context.success ? { value: snap.value, context: context.data } : null;
 }
 
 function toEffects(actions: readonly { type: string; params?: unknown }[]): FlowEffect[] {

@@ -24,13 +24,12 @@ export function formatMoney(minor: number, currency: string, language: Language)
   }).format(major);
 }
 
-/** "250", "250.5", "250.50", "٢٥٠" -> minor units; null for anything else. */
+/** "250", "250.5", "250.50", "٢٥٠" (and three decimals for currencies that have them) -> minor units; null otherwise. */
 export function parseAmount(input: string, currency: string): number | null {
   const digits = minorDigits(currency);
-  const s = normalizeInput(input);
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(s);
+  const match = /^(\d{1,9})(?:\.(\d+))?$/.exec(normalizeInput(input));
   if (!match) return null;
-  const fraction = (match[2] ?? '').padEnd(digits, '0').slice(0, digits);
-  if ((match[2]?.length ?? 0) > digits) return null;
-  return Number(match[1]) * 10 ** digits + (fraction ? Number(fraction) : 0);
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + (fraction ? Number(fraction.padEnd(digits, '0')) : 0);
 }

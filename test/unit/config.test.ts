@@ -129,3 +129,11 @@ describe('parseConfig rejects bad values with one line naming the variable', () 
     expect(lines.some((l) => l.startsWith('Invalid DEFAULT_LANGUAGE:'))).toBe(true);
   });
 });
+
+describe('odd PORT values', () => {
+  it.each([' ', '0x10', '1e3', '3000.5'])('refuses %j with one line naming PORT', async (port) => {
+    const { parseConfig, ConfigError } = await import('../../src/config.js');
+    expect(() => parseConfig({ PORT: port })).toThrow(ConfigError);
+    expect(() => parseConfig({ PORT: port })).toThrow(/^Invalid PORT: expected a port number 0-65535$/);
+  });
+});

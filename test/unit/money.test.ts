@@ -79,3 +79,11 @@ describe('parseAmount', () => {
     );
   });
 });
+
+describe('currencies with three decimals', () => {
+  it('reads 1.234 KWD as 1234 fils and refuses a fourth decimal', async () => {
+    const { parseAmount } = await import('../../src/orders/money.js');
+    expect(parseAmount('1.234', 'KWD')).toBe(1234);
+    expect(parseAmount('1.2345', 'KWD')).toBeNull();
+  });
+});
