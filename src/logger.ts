@@ -1,8 +1,14 @@
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+/** JSON lines for machines; readable lines when a person watches the terminal. */
+export function createLogger(level: string, options: { pretty?: boolean; destination?: NodeJS.WritableStream } = {}): Logger {
+  const usePretty = options.pretty ?? Boolean(process.stdout.isTTY);
+  const destination = usePretty
+    ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: options.destination ?? process.stdout })
+    : (options.destination ?? process.stdout);
   return pino(
     {
       level,
@@ -10,6 +16,6 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       serializers: { err: pino.stdSerializers.err },
       redact: { paths: ['token', 'otp', 'text', '*.token', '*.otp'], censor: '[redacted]' },
     },
-    destination ?? process.stdout,
+    destination,
   );
 }

@@ -113,15 +113,15 @@ export async function startHarness(options: HarnessOptions = {}) {
   const received: InboundMessage[] = [];
   const logs: LogLine[] = [];
   const payloads = new Map<string, string>();
-  const logger = createLogger(
-    'debug',
-    new Writable({
+  const logger = createLogger('debug', {
+    pretty: false,
+    destination: new Writable({
       write(chunk: Buffer, _encoding, callback) {
         logs.push(JSON.parse(chunk.toString()) as LogLine);
         callback();
       },
     }),
-  );
+  });
   const onFatal = vi.fn();
   const printQr = vi.fn();
   const resolveVersion = vi.fn(async (): Promise<WAVersion> => [2, 3000, 1]);

@@ -176,3 +176,16 @@ describe('restart in the middle of checkout', () => {
     expect(await h.ask(CUSTOMER, '1')).toContain('#1001');
   });
 });
+
+describe('the error boundary', () => {
+  it('apologises once in the customer language when handling fails, and keeps working afterwards', async () => {
+    await h.ask(CUSTOMER, 'مرحبا');
+    h.app.database.sqlite.exec('ALTER TABLE products RENAME TO products_away');
+    expect(await h.ask(CUSTOMER, '1', { id: 'BOOM-1' })).toContain('عذراً، حدث خطأ من جهتنا');
+    const count = h.transcript(CUSTOMER).length;
+    await h.say(CUSTOMER, '1', { id: 'BOOM-1' });
+    expect(h.transcript(CUSTOMER).length).toBe(count);
+    h.app.database.sqlite.exec('ALTER TABLE products_away RENAME TO products');
+    expect(await h.ask(CUSTOMER, '1')).toContain('منتجاتنا');
+  });
+});
