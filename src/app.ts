@@ -10,7 +10,7 @@ import { createOutboxSender, type OutboxSenderOptions } from './bot/outbox-sende
 import type { Transport } from './bot/transport.js';
 import { createSimulatorTransport, type SimulatorTransport } from './bot/transports/simulator.js';
 import { openDatabase, type DatabaseHandle } from './store/db.js';
-import { seedDemoCatalog } from './store/seed.js';
+import { seedDemoCatalog } from './orders/demo-catalog.js';
 import { createSettingsRepo } from './store/settings.js';
 import { createWebApp } from './web/app.js';
 

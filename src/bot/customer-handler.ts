@@ -1,6 +1,5 @@
 // One customer message inside the pipeline's transaction: load the conversation, step the pure
 // flow with fresh catalog data, execute its effects as writes and outbox rows, save the snapshot.
-import type { IdGenerator } from '../ids.js';
 import type { CatalogItem, ShopInfo } from '../flows/catalog.js';
 import { customerTexts } from '../flows/customer-texts.js';
 import { stepCustomerFlow, type FlowEffect } from '../flows/customer-flow.js';
@@ -10,28 +9,17 @@ import { formatMoney } from '../orders/money.js';
 import { placeCatalogOrder } from '../orders/place-order.js';
 import type { Tx } from '../store/db.js';
 import { createConversationsRepo } from '../store/conversations.js';
-import { createGuestsRepo, type Guest } from '../store/guests.js';
+import { createGuestsRepo } from '../store/guests.js';
 import { createOrdersRepo } from '../store/orders.js';
 import { createProductsRepo } from '../store/products.js';
-import { createSettingsRepo } from '../store/settings.js';
-import type { Messenger } from './messenger.js';
+import { deliveryFeeFor } from '../orders/delivery-fee.js';
+import { readPolicy, ttlFor } from '../orders/policy.js';
+import type { HandlerInput } from './handler-input.js';
 import type { BotConfig } from './pipeline.js';
-import type { InboundMessage } from './transport.js';
-
-export const DELIVERY_FEE_SETTING = 'delivery_fee_minor';
-export const MAX_PER_LINE_SETTING = 'max_quantity_per_product';
 
 export const conversationKey = (guestId: number) => `guest:${guestId}`;
 
-export interface CustomerMessageInput {
-  tx: Tx;
-  message: InboundMessage;
-  guest: Guest;
-  messenger: Messenger;
-  config: BotConfig;
-  ids: IdGenerator;
-  now: Date;
-}
+export type CustomerMessageInput = HandlerInput;
 
 function loadCatalog(tx: Tx): CatalogItem[] {
   return createProductsRepo(tx)
@@ -50,17 +38,18 @@ function loadCatalog(tx: Tx): CatalogItem[] {
 }
 
 function loadShop(tx: Tx, config: BotConfig): ShopInfo {
-  const settings = createSettingsRepo(tx);
+  const policy = readPolicy(tx);
   return {
     storeName: config.storeName,
     currency: config.currency,
-    deliveryFeeMinor: settings.get<number>(DELIVERY_FEE_SETTING) ?? 0,
-    maxPerLine: settings.get<number>(MAX_PER_LINE_SETTING) ?? 50,
+    deliveryFeeMinor: policy.deliveryFeeMinor,
+    deliveryZones: policy.deliveryZones,
+    maxPerLine: policy.maxQuantityPerProduct,
   };
 }
 
 export function handleCustomerMessage(input: CustomerMessageInput): void {
-  const { tx, message, guest, messenger, config, now } = input;
+  const { tx, message, guest, config, now } = input;
   const conversations = createConversationsRepo(tx);
   const key = conversationKey(guest.id);
   const row = conversations.load(key);
@@ -97,11 +86,11 @@ function runEffect(effect: FlowEffect, input: CustomerMessageInput, shop: ShopIn
         addressLine: effect.address,
         area: effect.area,
         currency: shop.currency,
-        shippingMinor: shop.deliveryFeeMinor,
+        shippingMinor: deliveryFeeFor(shop, effect.area),
         language: effect.language,
         channel: 'whatsapp',
         publicId: ids.publicId(),
-        pendingTtlMs: config.ttl.pendingConfirmation,
+        pendingTtlMs: ttlFor(readPolicy(tx), config, 'pendingConfirmation'),
         now,
       });
       const totalText = formatMoney(order.totalMinor, order.currency, effect.language);

@@ -6,7 +6,6 @@ import type { Config } from '../config.js';
 import type { IdGenerator } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { customerTexts } from '../flows/customer-texts.js';
-import type { Language } from '../orders/language.js';
 import { detectLanguage } from '../orders/language.js';
 import { issueOrderLink } from '../orders/links.js';
 import type { Db, Tx } from '../store/db.js';
@@ -18,10 +17,12 @@ import { conversationKey, handleCustomerMessage } from './customer-handler.js';
 import { createKeyedLock } from './keyed-lock.js';
 import { createMessenger } from './messenger.js';
 import type { OutboxSender } from './outbox-sender.js';
-import { runSellerCommand } from './seller/commands.js';
+import { handleSellerMessage } from './seller/handle.js';
+import type { HandlerInput } from './handler-input.js';
+import { createMediaStore, type MediaOutcome } from './media-store.js';
 import type { InboundMessage, Transport } from './transport.js';
 
-export type BotConfig = Pick<Config, 'sellerNumbers' | 'storeName' | 'currency' | 'defaultLanguage' | 'publicUrl' | 'ttl'>;
+export type BotConfig = Pick<Config, 'sellerNumbers' | 'storeName' | 'currency' | 'defaultLanguage' | 'publicUrl' | 'ttl' | 'mediaDir'>;
 
 export interface BotDeps {
   db: Db;
@@ -39,6 +40,7 @@ export type Route = 'customer' | 'seller' | 'takeover' | 'echo';
 export function createBot(deps: BotDeps) {
   const { db, transport, config, clock, ids } = deps;
   const lock = createKeyedLock();
+  const mediaStore = createMediaStore(config.mediaDir);
   const sellers = new Set(config.sellerNumbers);
   const messengerDeps = { ids, clock, transport, sellerNumbers: config.sellerNumbers, defaultLanguage: config.defaultLanguage };
   const links = { secret: deps.linkSecret, publicUrl: config.publicUrl, newToken: ids.token };
@@ -66,7 +68,7 @@ export function createBot(deps: BotDeps) {
     });
   }
 
-  function processSync(message: InboundMessage, route: Route): 'done' | 'duplicate' {
+  function processSync(message: InboundMessage, route: Route, media: MediaOutcome | null): 'done' | 'duplicate' {
     const now = clock.now();
     return db.transaction((tx) => {
       if (route === 'echo') {
@@ -81,27 +83,19 @@ export function createBot(deps: BotDeps) {
       const guests = createGuestsRepo(tx);
       const guest = guests.recordSender({ phone: message.phone, lid: message.lid, chatAddress: message.chatAddress, pushName: message.pushName, at: now });
       if (!recordInbound(tx, message, route, 'processed', guest.id)) return 'duplicate';
-      const messenger = createMessenger(tx, messengerDeps);
-      if (route === 'seller') {
-        const language: Language = guest.language ?? config.defaultLanguage;
-        const reply =
-          message.type === 'text'
-            ? runSellerCommand(message.text, {
-                tx,
-                language,
-                now,
-                sellerPhone: message.phone ?? '',
-                sellerGuestId: guest.id,
-                messenger,
-                issueLink: (order, scope) =>
-                  issueOrderLink(tx, links, { orderId: order.id, guestId: order.guestId, scope, ttlMs: config.ttl.link, now }),
-              })
-            : sellerTextsHint(language);
-        messenger.text(message.chatAddress, guest.id, reply);
-        return 'done';
-      }
-      if (guest.blockedAt !== null) return 'done';
-      handleCustomerMessage({ tx, message, guest, messenger, config, ids, now });
+      const input: HandlerInput = {
+        tx,
+        message,
+        guest,
+        media,
+        messenger: createMessenger(tx, messengerDeps),
+        config,
+        ids,
+        now,
+        issueLink: (order, scope) => issueOrderLink(tx, links, { orderId: order.id, guestId: order.guestId, scope, ttlMs: config.ttl.link, now }),
+      };
+      if (route === 'seller') handleSellerMessage(input);
+      else if (guest.blockedAt === null) handleCustomerMessage(input);
       return 'done';
     });
   }
@@ -145,7 +139,9 @@ export function createBot(deps: BotDeps) {
       const route = routeOf(message);
       await lock.run(chatKeyOf(message), async () => {
         try {
-          const outcome = processSync(message, route);
+          // I/O first (the media download), then one synchronous transaction.
+          const media = message.type === 'media' && (route === 'customer' || route === 'seller') ? await mediaStore.fetch(message.media) : null;
+          const outcome = processSync(message, route, media);
           if (outcome === 'duplicate') log.debug('duplicate message ignored');
         } catch (err) {
           apologise(message, err);
@@ -157,6 +153,3 @@ export function createBot(deps: BotDeps) {
 }
 export type Bot = ReturnType<typeof createBot>;
 
-function sellerTextsHint(language: Language): string {
-  return language === 'ar' ? 'أرسل الأوامر كنص، مثل /help.' : 'Send commands as text, for example /help.';
-}

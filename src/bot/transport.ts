@@ -45,6 +45,14 @@ export interface SendResult {
   payload: string | null;
 }
 
+/** Thrown by `InboundMedia.download` when the file is above the cap the caller gave. */
+export class MediaTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`media is larger than ${limitBytes} bytes`);
+    this.name = 'MediaTooLargeError';
+  }
+}
+
 export type InboundHandler = (message: InboundMessage) => Promise<void>;
 
 export interface Transport {

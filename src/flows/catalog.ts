@@ -1,5 +1,6 @@
 // Plain data the edge loads fresh for every message and hands to the flow in the event.
 import type { Language } from '../orders/language.js';
+import type { DeliveryPricing } from '../orders/delivery-fee.js';
 import { formatMoney } from '../orders/money.js';
 
 export interface CatalogItem {
@@ -14,10 +15,9 @@ export interface CatalogItem {
   hasImage: boolean;
 }
 
-export interface ShopInfo {
+export interface ShopInfo extends DeliveryPricing {
   storeName: string;
   currency: string;
-  deliveryFeeMinor: number;
   /** Most units of one product a single order may take. */
   maxPerLine: number;
 }

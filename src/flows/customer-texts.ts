@@ -51,13 +51,13 @@ const en = {
   addressInvalid: () => 'Please send the full delivery address (5 to 300 characters): street, building, floor and apartment.',
   askArea: () => 'Which area and city? For example: Nasr City, Cairo',
   areaInvalid: () => 'Please send the area and city (2 to 100 characters), for example: Nasr City, Cairo',
-  summary: (lines: readonly PricedLine[], subtotal: number, details: CheckoutDetails, shop: ShopInfo) =>
+  summary: (lines: readonly PricedLine[], subtotal: number, deliveryFee: number, details: CheckoutDetails, shop: ShopInfo) =>
     [
       'Please check your order:',
       ...lines.map((l) => `• ${l.item.nameEn} × ${l.quantity} — ${money(l.lineTotalMinor, shop, 'en')}`),
       `Subtotal: ${money(subtotal, shop, 'en')}`,
-      `Delivery: ${shop.deliveryFeeMinor === 0 ? 'free' : money(shop.deliveryFeeMinor, shop, 'en')}`,
-      `Total: ${money(subtotal + shop.deliveryFeeMinor, shop, 'en')} (cash on delivery)`,
+      `Delivery: ${deliveryFee === 0 ? 'free' : money(deliveryFee, shop, 'en')}`,
+      `Total: ${money(subtotal + deliveryFee, shop, 'en')} (cash on delivery)`,
       '',
       `Name: ${details.name}`,
       `Address: ${details.address}, ${details.area}`,
@@ -135,13 +135,13 @@ const ar: typeof en = {
   addressInvalid: () => 'من فضلك أرسل عنوان التوصيل كاملاً (من 5 إلى 300 حرف): الشارع، العمارة، الدور والشقة.',
   askArea: () => 'ما المنطقة والمدينة؟ مثلاً: مدينة نصر، القاهرة',
   areaInvalid: () => 'من فضلك أرسل المنطقة والمدينة (من 2 إلى 100 حرف)، مثلاً: مدينة نصر، القاهرة',
-  summary: (lines, subtotal, details, shop) =>
+  summary: (lines, subtotal, deliveryFee, details, shop) =>
     [
       'من فضلك راجع طلبك:',
       ...lines.map((l) => `• ${l.item.nameAr} × ${l.quantity} — ${money(l.lineTotalMinor, shop, 'ar')}`),
       `الإجمالي الفرعي: ${money(subtotal, shop, 'ar')}`,
-      `التوصيل: ${shop.deliveryFeeMinor === 0 ? 'مجاني' : money(shop.deliveryFeeMinor, shop, 'ar')}`,
-      `الإجمالي: ${money(subtotal + shop.deliveryFeeMinor, shop, 'ar')} (الدفع عند الاستلام)`,
+      `التوصيل: ${deliveryFee === 0 ? 'مجاني' : money(deliveryFee, shop, 'ar')}`,
+      `الإجمالي: ${money(subtotal + deliveryFee, shop, 'ar')} (الدفع عند الاستلام)`,
       '',
       `الاسم: ${details.name}`,
       `العنوان: ${details.address}، ${details.area}`,

@@ -2,6 +2,7 @@
 // fresh catalog; effects come back as named actions (reply, placeOrder, rememberLanguage) that
 // the bot executes at the edge. No I/O, no clock, no timers here.
 import { assign, setup } from 'xstate';
+import { deliveryFeeFor } from '../orders/delivery-fee.js';
 import type { Language } from '../orders/language.js';
 import { detectLanguage } from '../orders/language.js';
 import { cleanFreeText, normalizeInput } from '../orders/text.js';
@@ -439,7 +440,9 @@ export const customerMachine = setup({
         params: (args) => {
           const lines = pricedCart(args);
           const { name, address, area } = args.context;
-          return { text: t(args.context).summary(lines, subtotalOf(lines), { name: name ?? '', address: address ?? '', area: area ?? '' }, args.event.env.shop) };
+          return {
+            text: t(args.context).summary(lines, subtotalOf(lines), deliveryFeeFor(args.event.env.shop, area), { name: name ?? '', address: address ?? '', area: area ?? '' }, args.event.env.shop),
+          };
         },
       },
       on: {

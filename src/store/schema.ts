@@ -99,6 +99,7 @@ export const customRequests = sqliteTable(
     status: text('status', { enum: ['pending', 'quoted', 'accepted', 'rejected', 'expired', 'cancelled'] }).notNull(),
     reason: text('reason'),
     expiresAt: text('expires_at'),
+    remindedAt: text('reminded_at'),
     ...timestamps,
   },
   (t) => [index('custom_requests_due_idx').on(t.status, t.expiresAt), index('custom_requests_guest_idx').on(t.guestId)],
@@ -131,7 +132,10 @@ export const quotes = sqliteTable(
     notes: text('notes'),
     status: text('status', { enum: ['open', 'accepted', 'rejected', 'superseded', 'expired'] }).notNull(),
     expiresAt: text('expires_at').notNull(),
+    remindedAt: text('reminded_at'),
     answeredAt: text('answered_at'),
+    /** The customer's words when they asked for changes, or their reason for rejecting. */
+    customerNote: text('customer_note'),
     ...createdAt,
   },
   (t) => [index('quotes_due_idx').on(t.status, t.expiresAt), index('quotes_request_idx').on(t.requestId)],
@@ -172,7 +176,15 @@ export const orders = sqliteTable(
     language: text('language', { enum: ['ar', 'en'] }).notNull(),
     /** Deadline of the current stage (DESIGN.md section 3, expiry); null when none applies. */
     expiresAt: text('expires_at'),
+    /** When the reminder before `expiresAt` went out (so it goes once per stage). */
+    remindedAt: text('reminded_at'),
+    /** Cash-on-delivery confirmation asked of first-time or risky customers before shipping. */
+    codConfirmation: text('cod_confirmation', { enum: ['not_needed', 'asked', 'confirmed', 'declined'] }).notNull().default('not_needed'),
+    codAskedAt: text('cod_asked_at'),
     confirmedAt: text('confirmed_at'),
+    shippedAt: text('shipped_at'),
+    deliveredAt: text('delivered_at'),
+    cancelledAt: text('cancelled_at'),
     ...timestamps,
   },
   (t) => [
@@ -259,6 +271,20 @@ export const linkTokens = sqliteTable(
     ...createdAt,
   },
   (t) => [index('link_tokens_order_idx').on(t.orderId)],
+);
+
+/** Each exchange of a link for a cookie, with the network it came from (suspicious-use detection). */
+export const linkTokenUses = sqliteTable(
+  'link_token_uses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenId: integer('token_id')
+      .notNull()
+      .references(() => linkTokens.id),
+    network: text('network').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('link_token_uses_token_idx').on(t.tokenId)],
 );
 
 export const otpCodes = sqliteTable(

@@ -7,7 +7,14 @@ import { SIM_MEDIA_MAX_BYTES } from '../bot/transports/simulator.js';
 import { SIM_PAGE_CSS, SIM_PAGE_HTML, SIM_PAGE_JS } from './sim-assets.js';
 
 const MAX_TEXT = 10_000;
-const ALLOWED_MEDIA = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+const ALLOWED_MEDIA = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
 
 const phone = z.string().transform((value, ctx) => {
   const e164 = normalizePhone(value);

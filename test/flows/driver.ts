@@ -14,7 +14,7 @@ export const HONEY = product(1, 'Natural honey', 'عسل طبيعي', 25_000, 20
 export const DATES = product(2, 'Siwa dates', 'تمر سيوي', 8_000, 3);
 export const GHEE = product(3, 'Ghee', 'سمن بلدي', 12_000, 0);
 
-export const SHOP: ShopInfo = { storeName: 'Test Shop', currency: 'EGP', deliveryFeeMinor: 3_000, maxPerLine: 5 };
+export const SHOP: ShopInfo = { storeName: 'Test Shop', currency: 'EGP', deliveryFeeMinor: 3_000, deliveryZones: [], maxPerLine: 5 };
 
 export function makeEnv(overrides: Partial<FlowEnv> = {}): FlowEnv {
   return { catalog: [HONEY, DATES, GHEE], shop: SHOP, pushName: 'Mona', defaultLanguage: 'ar', ...overrides };

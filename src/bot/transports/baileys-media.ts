@@ -2,6 +2,7 @@
 // host check, never asks for a re-upload on 404/410 in rc14, and its downloadMediaMessage leaves the HTTP body
 // stream without an error listener: a connection dropped mid-download throws an uncaught exception and the promise
 // never settles. So the transfer is ours (fetch with an abort signal); the keys come from Baileys' getMediaKeys.
+import { MediaTooLargeError } from '../transport.js';
 import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import {
   DEFAULT_ORIGIN,
@@ -20,12 +21,7 @@ export interface MediaDownloadDeps {
   timeoutMs: number;
 }
 
-export class MediaTooLargeError extends Error {
-  constructor(readonly limitBytes: number) {
-    super(`media is larger than ${limitBytes} bytes`);
-    this.name = 'MediaTooLargeError';
-  }
-}
+export { MediaTooLargeError };
 
 export class MediaHttpError extends Error {
   constructor(

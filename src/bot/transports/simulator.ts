@@ -1,15 +1,14 @@
 // The local simulator: the same pipeline, outbox and database as WhatsApp, driven over HTTP.
 // Both directions are kept in a transcript (sim_messages) that the chat page and tests read.
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Clock } from '../../clock.js';
 import type { IdGenerator } from '../../ids.js';
 import type { Db } from '../../store/db.js';
+import { createMediaStore, MEDIA_LIMITS } from '../media-store.js';
 import { createSimTranscriptRepo, type SimEntry } from '../../store/sim-transcript.js';
-import type { InboundHandler, InboundMessage, OutboundContent, Transport } from '../transport.js';
+import { MediaTooLargeError, type InboundHandler, type InboundMessage, type OutboundContent, type Transport } from '../transport.js';
 
-export const SIM_MEDIA_MAX_BYTES = 5 * 1024 * 1024;
+/** The largest file the simulator takes; the pipeline applies the per-kind caps after. */
+export const SIM_MEDIA_MAX_BYTES = MEDIA_LIMITS.document;
 
 export interface SimInbound {
   from: string; // E.164, already normalised
@@ -20,18 +19,11 @@ export interface SimInbound {
   media?: { mimetype: string; data: Buffer; fileName?: string };
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
-
 export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGenerator; mediaDir: string }) {
   const transcript = createSimTranscriptRepo(deps.db);
   let handler: InboundHandler | null = null;
 
-  function storeMedia(data: Buffer, mimetype: string): string {
-    mkdirSync(deps.mediaDir, { recursive: true });
-    const path = join(deps.mediaDir, `${createHash('sha256').update(data).digest('hex')}.${EXTENSIONS[mimetype] ?? 'bin'}`);
-    writeFileSync(path, data);
-    return path;
-  }
+  const mediaStore = createMediaStore(deps.mediaDir);
 
   const transport: Transport & {
     receive(input: SimInbound): Promise<{ id: string }>;
@@ -68,7 +60,7 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
       if (!handler) throw new Error('simulator is not started');
       const id = input.id ?? deps.ids.messageId();
       const at = deps.clock.now();
-      const mediaPath = input.media ? storeMedia(input.media.data, input.media.mimetype) : null;
+      const mediaPath = input.media ? mediaStore.save(input.media.data, input.media.mimetype, input.media.fileName ?? null).path : null;
       if (!transcript.hasInbound(id)) {
         transcript.append({
           chat: input.from,
@@ -105,7 +97,7 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
               fileName: media.fileName ?? null,
               declaredBytes: media.data.length,
               download: async (maxBytes) => {
-                if (media.data.length > maxBytes) throw new Error(`media larger than ${maxBytes} bytes`);
+                if (media.data.length > maxBytes) throw new MediaTooLargeError(maxBytes);
                 return media.data;
               },
             },

@@ -1,7 +1,7 @@
 // A small demo catalog for the simulator, added only when the catalog is empty.
-import type { Db } from './db.js';
-import { createProductsRepo, type NewProduct } from './products.js';
-import { createSettingsRepo } from './settings.js';
+import type { Db } from '../store/db.js';
+import { createProductsRepo, type NewProduct } from '../store/products.js';
+import { updatePolicy } from './policy.js';
 
 const DEMO: Omit<NewProduct, 'currency'>[] = [
   { sku: 'HONEY-1KG', nameAr: 'عسل نحل طبيعي ١ كجم', nameEn: 'Natural honey 1 kg', descriptionAr: 'عسل زهور مصري', descriptionEn: 'Egyptian wildflower honey', priceMinor: 25_000, stock: 20, sortOrder: 1 },
@@ -19,7 +19,7 @@ export function seedDemoCatalog(db: Db, currency: string, now: Date): number {
     const products = createProductsRepo(tx);
     if (products.count() > 0) return 0;
     for (const product of DEMO) products.insert({ ...product, currency }, now);
-    createSettingsRepo(tx).getOrInit('delivery_fee_minor', () => DEMO_DELIVERY_FEE_MINOR, now);
+    updatePolicy(tx, { deliveryFeeMinor: DEMO_DELIVERY_FEE_MINOR }, now);
     return DEMO.length;
   });
 }

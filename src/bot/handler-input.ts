@@ -1,0 +1,25 @@
+// What a handler (customer conversation or seller command) gets for one inbound message,
+// inside the pipeline's synchronous transaction.
+import type { IdGenerator } from '../ids.js';
+import type { Order } from '../store/orders.js';
+import type { Tx } from '../store/db.js';
+import type { Guest } from '../store/guests.js';
+import type { MediaOutcome } from './media-store.js';
+import type { Messenger } from './messenger.js';
+import type { BotConfig } from './pipeline.js';
+import type { InboundMessage } from './transport.js';
+
+export interface HandlerInput {
+  tx: Tx;
+  message: InboundMessage;
+  /** The sender's identity row (customers and sellers alike). */
+  guest: Guest;
+  /** The downloaded media of a media message (or why it could not be had); null for text. */
+  media: MediaOutcome | null;
+  messenger: Messenger;
+  config: BotConfig;
+  ids: IdGenerator;
+  now: Date;
+  /** Issues a fresh link for an order (revoking older ones) and returns its URL. */
+  issueLink(order: Order, scope: 'view' | 'update'): string;
+}

@@ -1,0 +1,54 @@
+// Received pictures and documents, stored once under the media folder by content hash.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MediaTooLargeError, type InboundMedia } from './transport.js';
+
+export interface StoredMedia {
+  path: string;
+  mimetype: string;
+  fileName: string | null;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** What happened to the media of an inbound message before its handler runs. */
+export type MediaOutcome = { ok: true; media: StoredMedia } | { ok: false; reason: 'too_large' | 'unsupported' | 'failed' };
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+  'text/csv': 'csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
+export const MEDIA_LIMITS = { image: 5 * 1024 * 1024, document: 10 * 1024 * 1024 } as const;
+
+export function createMediaStore(mediaDir: string) {
+  return {
+    save(data: Buffer, mimetype: string, fileName: string | null): StoredMedia {
+      mkdirSync(mediaDir, { recursive: true });
+      const sha256 = createHash('sha256').update(data).digest('hex');
+      const path = join(mediaDir, `${sha256}.${EXTENSIONS[mimetype] ?? 'bin'}`);
+      writeFileSync(path, data);
+      return { path, mimetype, fileName, sizeBytes: data.length, sha256 };
+    },
+
+    /** Downloads within the size cap for its kind and stores it; expected failures are results. */
+    async fetch(media: InboundMedia): Promise<MediaOutcome> {
+      if (!(media.mimetype in EXTENSIONS)) return { ok: false, reason: 'unsupported' };
+      const limit = media.kind === 'image' ? MEDIA_LIMITS.image : MEDIA_LIMITS.document;
+      if (media.declaredBytes !== null && media.declaredBytes > limit) return { ok: false, reason: 'too_large' };
+      try {
+        const data = await media.download(limit);
+        if (data.length > limit) return { ok: false, reason: 'too_large' };
+        return { ok: true, media: this.save(data, media.mimetype, media.fileName) };
+      } catch (err) {
+        return { ok: false, reason: err instanceof MediaTooLargeError ? 'too_large' : 'failed' };
+      }
+    },
+  };
+}
+export type MediaStore = ReturnType<typeof createMediaStore>;
