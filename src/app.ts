@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { IdGenerator } from './ids.js';
 import type { Logger } from './logger.js';
 import { createBot } from './bot/pipeline.js';
+import { createScheduler } from './bot/scheduler.js';
 import { createOutboxSender, type OutboxSenderOptions } from './bot/outbox-sender.js';
 import type { Transport } from './bot/transport.js';
 import { createSimulatorTransport, type SimulatorTransport } from './bot/transports/simulator.js';
@@ -43,6 +44,15 @@ export function createTijaratk(deps: AppDeps) {
 
   const outbox = createOutboxSender({ db, transport, clock, logger: logger.child({ part: 'outbox' }) }, deps.outboxOptions);
   const bot = createBot({ db, transport, outbox, config, logger: logger.child({ part: 'bot' }), clock, ids, linkSecret });
+  const scheduler = createScheduler({
+    db,
+    clock,
+    logger: logger.child({ part: 'scheduler' }),
+    outbox,
+    systemContext: bot.systemContext,
+    config,
+    intervalMs: config.sweepIntervalMs,
+  });
   const web = createWebApp({
     db,
     clock,
@@ -52,6 +62,11 @@ export function createTijaratk(deps: AppDeps) {
     trustProxy: config.trustProxy,
     storeName: config.storeName,
     sellerNumbers: config.sellerNumbers,
+    defaultLanguage: config.defaultLanguage,
+    linkTtlMs: config.ttl.link,
+    ids,
+    transport,
+    kickOutbox: () => outbox.kick(),
     ...(simulator ? { simulator } : {}),
   });
   let server: Server | null = null;
@@ -63,6 +78,7 @@ export function createTijaratk(deps: AppDeps) {
     outbox,
     transport,
     simulator,
+    scheduler,
     web,
     /** Seeds the demo catalog (simulator only), starts the transport and listens. Returns the bound port. */
     async start(listen = true): Promise<number> {
@@ -72,6 +88,7 @@ export function createTijaratk(deps: AppDeps) {
       }
       await transport.start((message) => bot.handle(message));
       outbox.kick();
+      scheduler.start();
       if (!listen) return 0;
       return new Promise<number>((resolve, reject) => {
         const s = web.listen(config.port, config.host, () => {
@@ -86,6 +103,7 @@ export function createTijaratk(deps: AppDeps) {
     async stop(drainMs = 3_000): Promise<void> {
       const closing = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       server?.closeAllConnections?.();
+      scheduler.stop();
       await outbox.drain(drainMs).catch(() => undefined);
       await outbox.stop();
       await transport.stop();

@@ -61,6 +61,7 @@ export const configSchema = z
     ACCEPTED_UNCONFIRMED_TTL: duration('24h'),
     PENDING_CONFIRMATION_TTL: duration('48h'),
     READY_NOT_SHIPPED_TTL: duration('72h'),
+    COD_CONFIRMATION_TTL: duration('24h'),
     SWEEP_INTERVAL: duration('60s'),
     HANDOFF_TTL: duration('30m'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -87,6 +88,7 @@ export const configSchema = z
       acceptedUnconfirmed: env.ACCEPTED_UNCONFIRMED_TTL,
       pendingConfirmation: env.PENDING_CONFIRMATION_TTL,
       readyNotShipped: env.READY_NOT_SHIPPED_TTL,
+      codConfirmation: env.COD_CONFIRMATION_TTL,
       handoff: env.HANDOFF_TTL,
     },
     sweepIntervalMs: env.SWEEP_INTERVAL,

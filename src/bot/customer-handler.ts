@@ -1,103 +1,90 @@
-// One customer message inside the pipeline's transaction: load the conversation, step the pure
-// flow with fresh catalog data, execute its effects as writes and outbox rows, save the snapshot.
-import type { CatalogItem, ShopInfo } from '../flows/catalog.js';
+// One message from a customer, inside the pipeline's transaction: a blocked number gets one polite
+// notice; during a hand-over the message goes to the sellers; otherwise the conversation steps.
 import { customerTexts } from '../flows/customer-texts.js';
-import { stepCustomerFlow, type FlowEffect } from '../flows/customer-flow.js';
-import { CUSTOMER_MACHINE_ID, CUSTOMER_MACHINE_VERSION, type CustomerEvent } from '../flows/customer.machine.js';
-import { sellerTexts } from '../flows/seller-texts.js';
-import { formatMoney } from '../orders/money.js';
-import { placeCatalogOrder } from '../orders/place-order.js';
-import type { Tx } from '../store/db.js';
+import { sellerInboxTexts } from '../flows/seller-inbox-texts.js';
+import { detectLanguage, type Language } from '../orders/language.js';
 import { createConversationsRepo } from '../store/conversations.js';
 import { createGuestsRepo } from '../store/guests.js';
 import { createOrdersRepo } from '../store/orders.js';
-import { createProductsRepo } from '../store/products.js';
-import { deliveryFeeFor } from '../orders/delivery-fee.js';
-import { readPolicy, ttlFor } from '../orders/policy.js';
+import { advanceConversation, conversationKey, type ConversationInput } from './conversation.js';
 import type { HandlerInput } from './handler-input.js';
-import type { BotConfig } from './pipeline.js';
 
-export const conversationKey = (guestId: number) => `guest:${guestId}`;
+export { conversationKey };
 
-export type CustomerMessageInput = HandlerInput;
-
-function loadCatalog(tx: Tx): CatalogItem[] {
-  return createProductsRepo(tx)
-    .listVisible()
-    .map((p) => ({
-      id: p.id,
-      sku: p.sku,
-      nameAr: p.nameAr,
-      nameEn: p.nameEn,
-      descriptionAr: p.descriptionAr,
-      descriptionEn: p.descriptionEn,
-      priceMinor: p.priceMinor,
-      stock: p.stock,
-      hasImage: p.imagePath !== null,
-    }));
+function languageFor(input: HandlerInput): Language {
+  const { guest, message, config } = input;
+  return guest.language ?? (message.type === 'text' ? detectLanguage(message.text, config.defaultLanguage) : config.defaultLanguage);
 }
 
-function loadShop(tx: Tx, config: BotConfig): ShopInfo {
-  const policy = readPolicy(tx);
-  return {
-    storeName: config.storeName,
-    currency: config.currency,
-    deliveryFeeMinor: policy.deliveryFeeMinor,
-    deliveryZones: policy.deliveryZones,
-    maxPerLine: policy.maxQuantityPerProduct,
-  };
+function conversationInput(input: HandlerInput): ConversationInput {
+  const { message, media } = input;
+  if (message.type === 'text') return { type: 'TEXT', text: message.text };
+  const view = media?.ok
+    ? { ok: true as const, image: { path: media.media.path, mimetype: media.media.mimetype, sizeBytes: media.media.sizeBytes, sha256: media.media.sha256 } }
+    : { ok: false as const, reason: media && !media.ok ? media.reason : ('failed' as const) };
+  // Only pictures belong in a request; other files are refused politely by the flow.
+  const image = view.ok && !view.image.mimetype.startsWith('image/') ? { ok: false as const, reason: 'unsupported' as const } : view;
+  return { type: 'MEDIA', caption: message.caption, media: image };
 }
 
-export function handleCustomerMessage(input: CustomerMessageInput): void {
-  const { tx, message, guest, config, now } = input;
+export function handleCustomerMessage(input: HandlerInput): void {
+  const { tx, message, guest, messenger, now } = input;
+  const t = customerTexts[languageFor(input)];
+
+  if (guest.blockedAt !== null) {
+    if (guest.blockedNoticeAt === null) {
+      messenger.text(message.chatAddress, guest.id, t.blocked());
+      createGuestsRepo(tx).markBlockedNoticeSent(guest.id, now);
+    }
+    return;
+  }
+
   const conversations = createConversationsRepo(tx);
   const key = conversationKey(guest.id);
-  const row = conversations.load(key);
-  if (row?.handoffUntil && row.handoffUntil > now.toISOString()) return; // a human has this chat
+  const handoffUntil = conversations.load(key)?.handoffUntil ?? null;
+  if (handoffUntil !== null && handoffUntil > now.toISOString()) {
+    forwardToSellers(input);
+    return;
+  }
+  if (handoffUntil !== null) {
+    // The hand-over ran out: say the assistant is back, then answer this message as usual.
+    conversations.setHandoff(key, null, now);
+    messenger.text(message.chatAddress, guest.id, t.handoffEnded());
+  }
 
-  const env = { catalog: loadCatalog(tx), shop: loadShop(tx, config), pushName: message.pushName ?? guest.displayName, defaultLanguage: config.defaultLanguage };
-  const event: CustomerEvent = message.type === 'text' ? { type: 'TEXT', text: message.text, env } : { type: 'MEDIA', caption: message.caption, env };
-  const stored = row ? { version: row.machineVersion, snapshot: JSON.parse(row.snapshot) as unknown } : null;
-  const step = stepCustomerFlow(stored, event, guest.language);
-
-  for (const effect of step.effects) runEffect(effect, input, env.shop);
-  conversations.save(
-    { chatKey: key, guestId: guest.id, machineId: CUSTOMER_MACHINE_ID, machineVersion: CUSTOMER_MACHINE_VERSION, snapshot: step.snapshot },
-    row ? row.revision : null,
-    now,
+  advanceConversation(
+    {
+      tx,
+      guest,
+      address: message.chatAddress,
+      pushName: message.pushName,
+      messenger,
+      config: input.config,
+      ids: input.ids,
+      now,
+      issueLink: input.issueLink,
+    },
+    conversationInput(input),
   );
 }
 
-function runEffect(effect: FlowEffect, input: CustomerMessageInput, shop: ShopInfo): void {
-  const { tx, message, guest, messenger, config, ids, now } = input;
-  switch (effect.type) {
-    case 'reply':
-      messenger.text(message.chatAddress, guest.id, effect.text);
-      return;
-    case 'rememberLanguage':
-      createGuestsRepo(tx).setLanguage(guest.id, effect.language, now);
-      return;
-    case 'placeOrder': {
-      const order = placeCatalogOrder(tx, {
-        guestId: guest.id,
-        customerPhone: guest.phoneE164 ?? message.phone,
-        lines: effect.cart,
-        name: effect.name,
-        addressLine: effect.address,
-        area: effect.area,
-        currency: shop.currency,
-        shippingMinor: deliveryFeeFor(shop, effect.area),
-        language: effect.language,
-        channel: 'whatsapp',
-        publicId: ids.publicId(),
-        pendingTtlMs: ttlFor(readPolicy(tx), config, 'pendingConfirmation'),
-        now,
-      });
-      const totalText = formatMoney(order.totalMinor, order.currency, effect.language);
-      messenger.text(message.chatAddress, guest.id, customerTexts[effect.language].orderPlaced(order.number, totalText));
-      const items = createOrdersRepo(tx).items(order.id);
-      messenger.toSellers((language) => sellerTexts[language].newOrder(order, items));
-      return;
-    }
+/** During a hand-over the customer's words (and photos) reach every seller, with who they are. */
+function forwardToSellers(input: HandlerInput): void {
+  const { tx, message, guest, messenger, media } = input;
+  const name = guest.displayName ?? message.pushName ?? guest.phoneE164 ?? '';
+  const latest = createOrdersRepo(tx).recentOfGuest(guest.id, 1)[0]?.number ?? null;
+  if (message.type === 'text') {
+    messenger.toSellers((l) => sellerInboxTexts[l].forwarded(name, guest.phoneE164, latest, message.text));
+    return;
+  }
+  if (media?.ok) {
+    const stored = media.media;
+    messenger.toSellersContent((l) =>
+      stored.mimetype.startsWith('image/')
+        ? { type: 'image', path: stored.path, mimetype: stored.mimetype, caption: sellerInboxTexts[l].forwarded(name, guest.phoneE164, latest, message.caption ?? '') }
+        : { type: 'document', path: stored.path, mimetype: stored.mimetype, fileName: stored.fileName ?? 'file', caption: sellerInboxTexts[l].forwarded(name, guest.phoneE164, latest, message.caption ?? '') },
+    );
+  } else {
+    messenger.toSellers((l) => sellerInboxTexts[l].forwardedMedia(name, guest.phoneE164));
   }
 }

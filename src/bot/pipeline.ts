@@ -14,6 +14,8 @@ import { createInboundRepo } from '../store/inbound.js';
 import { createOutboxRepo } from '../store/outbox.js';
 import { createConversationsRepo } from '../store/conversations.js';
 import { conversationKey, handleCustomerMessage } from './customer-handler.js';
+import { initialCustomerSnapshot } from '../flows/customer-flow.js';
+import { CUSTOMER_MACHINE_ID, CUSTOMER_MACHINE_VERSION } from '../flows/customer.machine.js';
 import { createKeyedLock } from './keyed-lock.js';
 import { createMessenger } from './messenger.js';
 import type { OutboxSender } from './outbox-sender.js';
@@ -36,6 +38,8 @@ export interface BotDeps {
 }
 
 export type Route = 'customer' | 'seller' | 'takeover' | 'echo';
+
+export type SystemContext = Pick<HandlerInput, 'tx' | 'now' | 'config' | 'ids' | 'messenger' | 'issueLink'>;
 
 export function createBot(deps: BotDeps) {
   const { db, transport, config, clock, ids } = deps;
@@ -95,21 +99,21 @@ export function createBot(deps: BotDeps) {
         issueLink: (order, scope) => issueOrderLink(tx, links, { orderId: order.id, guestId: order.guestId, scope, ttlMs: config.ttl.link, now }),
       };
       if (route === 'seller') handleSellerMessage(input);
-      else if (guest.blockedAt === null) handleCustomerMessage(input);
+      else handleCustomerMessage(input);
       return 'done';
     });
   }
 
   function handleTakeover(tx: Tx, message: InboundMessage, now: Date) {
     // The store's phone typed into a customer's chat: a human has it, the bot steps back for a while.
-    const guests = createGuestsRepo(tx);
-    const guest = (message.phone ? guests.byPhone(message.phone) : undefined) ?? (message.lid ? guests.byLid(message.lid) : undefined);
+    const guest = createGuestsRepo(tx).findOrCreateUnverified({ phone: message.phone, lid: message.lid, chatAddress: message.chatAddress, at: now });
     const conversations = createConversationsRepo(tx);
-    if (guest && conversations.load(conversationKey(guest.id))) {
-      conversations.setHandoff(conversationKey(guest.id), new Date(now.getTime() + config.ttl.handoff), now);
-    } else {
-      deps.logger.debug('takeover in a chat with no conversation yet');
+    const key = conversationKey(guest.id);
+    if (!conversations.load(key)) {
+      const snapshot = initialCustomerSnapshot(guest.language ?? config.defaultLanguage);
+      conversations.save({ chatKey: key, guestId: guest.id, machineId: CUSTOMER_MACHINE_ID, machineVersion: CUSTOMER_MACHINE_VERSION, snapshot }, null, now);
     }
+    conversations.setHandoff(key, new Date(now.getTime() + config.ttl.handoff), now);
   }
 
   /** The error boundary: log, record the message as failed, apologise in the customer's language. */
@@ -128,7 +132,20 @@ export function createBot(deps: BotDeps) {
     }
   }
 
+  /** What work that is not a message (the scheduler, seller actions) needs to write to chats. */
+  function systemContext(tx: Tx, now: Date): SystemContext {
+    return {
+      tx,
+      now,
+      config,
+      ids,
+      messenger: createMessenger(tx, messengerDeps),
+      issueLink: (order, scope) => issueOrderLink(tx, links, { orderId: order.id, guestId: order.guestId, scope, ttlMs: config.ttl.link, now }),
+    };
+  }
+
   return {
+    systemContext,
     /** The only way in. Resolves when the message is handled and its replies are in the outbox. */
     async handle(message: InboundMessage): Promise<void> {
       const log = deps.logger.child({ messageId: message.id, transport: message.transport });

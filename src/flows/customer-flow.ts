@@ -3,18 +3,9 @@ import { initialTransition, transition } from 'xstate';
 import { z } from 'zod';
 import type { Language } from '../orders/language.js';
 import { customerTexts } from './customer-texts.js';
-import {
-  CUSTOMER_MACHINE_VERSION,
-  customerMachine,
-  type CustomerContext,
-  type CustomerEvent,
-  type PlaceOrderParams,
-} from './customer.machine.js';
+import { CUSTOMER_MACHINE_VERSION, customerMachine, type CustomerContext, type CustomerEvent, type FlowEffect } from './customer.machine.js';
 
-export type FlowEffect =
-  | { type: 'reply'; text: string }
-  | ({ type: 'placeOrder' } & PlaceOrderParams)
-  | { type: 'rememberLanguage'; language: Language };
+export type { FlowEffect };
 
 export interface StoredFlow {
   value: unknown;
@@ -29,6 +20,18 @@ export interface StepResult {
 const STATE_NAMES = new Set(Object.keys(customerMachine.root.states));
 
 const id = z.number().int().positive();
+const image = z.object({ path: z.string(), mimetype: z.string(), sizeBytes: z.number().int().min(0), sha256: z.string() });
+const quote = z.object({
+  quoteId: id,
+  requestNumber: id,
+  description: z.string(),
+  priceMinor: z.number().int().min(0),
+  currency: z.string(),
+  deliveryDays: z.number().int().nullable(),
+  notes: z.string().nullable(),
+  expiresAt: z.string(),
+});
+
 /** What a resumable context must look like; anything else (a corrupt or hand-edited row) is reset. */
 const contextSchema = z.object({
   language: z.enum(['ar', 'en']),
@@ -40,6 +43,21 @@ const contextSchema = z.object({
   name: z.string().nullable(),
   address: z.string().nullable(),
   area: z.string().nullable(),
+  checkoutFor: z.enum(['cart', 'quote']),
+  quote: quote.nullable(),
+  draft: z.object({
+    description: z.string().nullable(),
+    quantity: z.number().int().positive().nullable(),
+    budgetMinor: z.number().int().min(0).nullable(),
+    images: z.array(image),
+  }),
+  orderNumber: id.nullable(),
+  problem: z.string().nullable(),
+  problemImages: z.array(image),
+  sellerRating: z.number().int().min(1).max(5).nullable(),
+  orderRating: z.number().int().min(1).max(5).nullable(),
+  registerName: z.string().nullable(),
+  cod: z.object({ orderNumber: id, totalMinor: z.number().int().min(0), currency: z.string() }).nullable(),
 }) satisfies z.ZodType<CustomerContext>;
 
 /** A stored snapshot we can resume: same version, a state this machine still has, a well-formed context. */
@@ -51,25 +69,17 @@ function resumable(stored: { version: number; snapshot: unknown } | null): Store
   return context.success ? { value: snap.value, context: context.data } : null;
 }
 
-function toEffects(actions: readonly { type: string; params?: unknown }[]): FlowEffect[] {
-  const effects: FlowEffect[] = [];
-  for (const action of actions) {
-    if (action.type === 'reply') effects.push({ type: 'reply', ...(action.params as { text: string }) });
-    else if (action.type === 'placeOrder') effects.push({ type: 'placeOrder', ...(action.params as PlaceOrderParams) });
-    else if (action.type === 'rememberLanguage') effects.push({ type: 'rememberLanguage', ...(action.params as { language: Language }) });
-  }
-  return effects;
+/** The snapshot of a conversation that has not started yet (a chat the store's phone wrote to first). */
+export function initialCustomerSnapshot(language: Language): StoredFlow {
+  const [state] = initialTransition(customerMachine, { language });
+  return { value: state.value, context: state.context };
 }
 
 /**
  * Feeds one event to the customer conversation. A missing snapshot starts a new conversation;
  * one from another machine version (or otherwise unusable) is reset with a polite note.
  */
-export function stepCustomerFlow(
-  stored: { version: number; snapshot: unknown } | null,
-  event: CustomerEvent,
-  knownLanguage: Language | null,
-): StepResult {
+export function stepCustomerFlow(stored: { version: number; snapshot: unknown } | null, event: CustomerEvent, knownLanguage: Language | null): StepResult {
   const previous = resumable(stored);
   const effects: FlowEffect[] = [];
   let state;
@@ -85,6 +95,6 @@ export function stepCustomerFlow(
     }
   }
   const [next, actions] = transition(customerMachine, state, event);
-  effects.push(...toEffects(actions));
+  for (const action of actions) if (action.type === 'effect') effects.push(action.params as FlowEffect);
   return { snapshot: { value: next.value, context: next.context }, effects };
 }

@@ -1,5 +1,6 @@
 // Every message the customer conversation sends, in Arabic and English.
 import type { Language } from '../orders/language.js';
+import { serviceTexts } from './customer-service-texts.js';
 import { money, productDescription, productName, type CatalogItem, type PricedLine, type ShopInfo } from './catalog.js';
 
 export const PAGE_SIZE = 8;
@@ -15,7 +16,7 @@ export interface CheckoutDetails {
 const en = {
   welcome: (shop: ShopInfo) => `Welcome to ${shop.storeName}! 👋\nOrder from our catalog here in the chat. Payment is cash on delivery.`,
   menu: () =>
-    `Main menu:\n${numbered(['Browse products', 'View my cart', 'العربية (Arabic)'])}\n\nReply with a number. Send 0 or "menu" any time to come back here.`,
+    `Main menu:\n${numbered(['Browse products', 'View my cart', 'Custom order request', 'My orders', 'Talk to the store', 'العربية (Arabic)'])}\n\nReply with a number. Send 0 or "menu" any time to come back here, "register" to create an account.`,
   productList: (items: readonly CatalogItem[], page: number, pages: number, shop: ShopInfo) => {
     const first = page * PAGE_SIZE;
     const lines = items
@@ -76,7 +77,12 @@ const en = {
   unknown: () => 'Sorry, I did not understand that.',
   menuHint: () => 'Reply with a number from the menu, or 0 for the main menu.',
   help: {
-    menu: () => 'This is the main menu: reply 1 to see our products, 2 to see your cart.',
+    menu: () => 'This is the main menu: 1 our products, 2 your cart, 3 ask for something made for you, 4 your orders, 5 a person from the store.',
+    request: () => 'Describe what you want, send the quantity, a budget if you have one, and photos if you like. 0 stops.',
+    quote: () => 'Reply 1 to accept the quote, 2 to reject it, 3 to ask for changes.',
+    orders: () => 'Reply with one of your order numbers, then pick what to do with it. 0 for the main menu.',
+    rating: () => 'Reply with a number from 1 (poor) to 5 (excellent). 0 skips.',
+    register: () => 'Registering keeps all your orders in one account. Send your name, then your email or "skip".',
     browsing: () => 'Reply with the number of a product to see it and choose a quantity. "more" shows the next page.',
     quantity: () => 'Reply with how many you want, as a number. 0 goes back to the main menu.',
     cart: () => 'Reply 1 to check out, 2 to add more products, 3 to change a quantity, 4 to remove an item, 5 to empty the cart.',
@@ -99,7 +105,7 @@ const cartOptions = {
 const ar: typeof en = {
   welcome: (shop) => `أهلاً بك في ${shop.storeName}! 👋\nاطلب من منتجاتنا هنا في المحادثة. الدفع نقداً عند الاستلام.`,
   menu: () =>
-    `القائمة الرئيسية:\n${numbered(['تصفح المنتجات', 'عرض السلة', 'English (الإنجليزية)'])}\n\nأرسل رقم الاختيار. أرسل 0 أو "القائمة" في أي وقت للرجوع هنا.`,
+    `القائمة الرئيسية:\n${numbered(['تصفح المنتجات', 'عرض السلة', 'طلب خاص', 'طلباتي', 'التحدث مع المتجر', 'English (الإنجليزية)'])}\n\nأرسل رقم الاختيار. أرسل 0 أو "القائمة" في أي وقت للرجوع هنا، و"تسجيل" لإنشاء حساب.`,
   productList: (items, page, pages, shop) => {
     const first = page * PAGE_SIZE;
     const lines = items
@@ -160,7 +166,12 @@ const ar: typeof en = {
   unknown: () => 'عذراً، لم أفهم ذلك.',
   menuHint: () => 'أرسل رقماً من القائمة، أو 0 للقائمة الرئيسية.',
   help: {
-    menu: () => 'هذه القائمة الرئيسية: أرسل 1 لرؤية منتجاتنا، و2 لرؤية سلتك.',
+    menu: () => 'هذه القائمة الرئيسية: 1 منتجاتنا، 2 سلتك، 3 طلب شيء خاص، 4 طلباتك، 5 التحدث مع شخص من المتجر.',
+    request: () => 'اكتب ما تريده، ثم الكمية، والميزانية إن وجدت، والصور إن أردت. 0 للإيقاف.',
+    quote: () => 'أرسل 1 لقبول العرض، 2 لرفضه، 3 لطلب تعديلات.',
+    orders: () => 'أرسل رقم أحد طلباتك، ثم اختر ما تريد فعله. 0 للقائمة الرئيسية.',
+    rating: () => 'أرسل رقماً من 1 (ضعيف) إلى 5 (ممتاز). 0 للتخطي.',
+    register: () => 'التسجيل يجمع كل طلباتك في حساب واحد. أرسل اسمك، ثم بريدك الإلكتروني أو "تخطي".',
     browsing: () => 'أرسل رقم المنتج لرؤيته واختيار الكمية. "المزيد" يعرض الصفحة التالية.',
     quantity: () => 'أرسل الكمية التي تريدها كرقم. 0 للرجوع إلى القائمة الرئيسية.',
     cart: () => 'أرسل 1 لإتمام الطلب، 2 لإضافة منتجات، 3 لتغيير كمية، 4 لحذف منتج، 5 لتفريغ السلة.',
@@ -174,5 +185,8 @@ const ar: typeof en = {
   conversationReset: () => 'عذراً، قمنا بتحديث محادثة الطلبات، لذلك نبدأ من جديد من القائمة الرئيسية.',
 };
 
-export const customerTexts: Record<Language, typeof en> = { en, ar };
+export const customerTexts = {
+  en: { ...en, ...serviceTexts.en },
+  ar: { ...ar, ...serviceTexts.ar },
+} satisfies Record<Language, typeof en & (typeof serviceTexts)['en']>;
 export { productName };

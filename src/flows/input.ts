@@ -33,3 +33,9 @@ export function pickOption(text: string, options: readonly (readonly string[])[]
 export function readNumber(text: string): number | null {
   return parseWholeNumber(normalizeInput(text).replace(/[.)]$/, ''));
 }
+
+/** An order number as a customer types it: `1001`, `#1001`, `١٠٠١`; null otherwise. */
+export function parseOrderNumberText(text: string): number | null {
+  const match = /^#?(\d{1,9})$/.exec(normalizeInput(text));
+  return match ? Number(match[1]) : null;
+}

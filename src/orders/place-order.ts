@@ -1,12 +1,12 @@
 // Placing a catalog order: prices from today's catalog, stock reserved, number allocated,
 // event logged, deadline set. Runs inside the caller's synchronous transaction.
 import type { DbOrTx } from '../store/db.js';
-import { nextCounter } from '../store/counters.js';
+import { nextOrderNumber } from './numbers.js';
 import { createOrdersRepo, type Order } from '../store/orders.js';
 import { createProductsRepo } from '../store/products.js';
 import type { Language } from './language.js';
 
-export const FIRST_ORDER_NUMBER = 1001;
+export { FIRST_ORDER_NUMBER } from './numbers.js';
 
 export interface PlaceCatalogOrderInput {
   guestId: number;
@@ -57,7 +57,7 @@ export function placeCatalogOrder(db: DbOrTx, input: PlaceCatalogOrderInput): Or
   const stamp = input.now.toISOString();
   const order = orders.insert(
     {
-      number: nextCounter(db, 'order_number', FIRST_ORDER_NUMBER),
+      number: nextOrderNumber(db),
       publicId: input.publicId,
       type: 'catalog',
       channel: input.channel,

@@ -26,6 +26,10 @@ export const storePolicySchema = z.object({
   returnsAccepted: z.boolean().default(true),
   customOrdersReturnable: z.boolean().default(false),
   returnWindowDays: z.number().int().min(0).max(365).default(14),
+  /** Which cash-on-delivery orders the customer must confirm in chat before they ship. */
+  codConfirmation: z.enum(['first_or_risky', 'always', 'never']).default('first_or_risky'),
+  /** A customer's first order above this total (minor units) counts as risky; 0 turns the rule off. */
+  firstOrderValueCapMinor: z.number().int().min(0).default(300_000),
   /** Most units of one product in a single order. */
   maxQuantityPerProduct: z.number().int().min(1).max(10_000).default(50),
   /** Expiry overrides in milliseconds; unset means the configured default (config.ttl). */
@@ -36,6 +40,7 @@ export const storePolicySchema = z.object({
       acceptedUnconfirmed: ms.optional(),
       pendingConfirmation: ms.optional(),
       readyNotShipped: ms.optional(),
+      codConfirmation: ms.optional(),
     })
     .default({}),
 });
@@ -61,4 +66,9 @@ export function updatePolicy(db: DbOrTx, change: Partial<StorePolicy>, at: Date)
 /** The deadline length for a stage: the seller's override, else the configured default. */
 export function ttlFor(policy: StorePolicy, config: Pick<Config, 'ttl'>, stage: ExpiryStage): number {
   return policy.ttl[stage] ?? config.ttl[stage];
+}
+
+/** When the reminder before a deadline goes out: a quarter of the stage's length before it, at most 6 hours. */
+export function reminderLeadMs(stageMs: number): number {
+  return Math.min(6 * 3_600_000, Math.floor(stageMs / 4));
 }

@@ -59,6 +59,22 @@ export function createGuestsRepo(db: DbOrTx) {
         .get();
     },
 
+    /** A guest for a number the store reached first (not verified: they have not written to us). */
+    findOrCreateUnverified(seen: Omit<SeenIdentity, 'pushName'>): Guest {
+      const existing = (seen.phone ? byPhone(seen.phone) : undefined) ?? (seen.lid ? byLid(seen.lid) : undefined);
+      if (existing) return existing;
+      const at = seen.at.toISOString();
+      return db
+        .insert(guests)
+        .values({ phoneE164: seen.phone, lid: seen.lid, chatAddress: seen.chatAddress, createdAt: at, updatedAt: at })
+        .returning()
+        .get();
+    },
+
+    markBlockedNoticeSent(id: number, at: Date): void {
+      db.update(guests).set({ blockedNoticeAt: at.toISOString(), updatedAt: at.toISOString() }).where(eq(guests.id, id)).run();
+    },
+
     setLanguage(id: number, language: Language, at: Date): void {
       db.update(guests).set({ language, updatedAt: at.toISOString() }).where(eq(guests.id, id)).run();
     },

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.js';
-import { linkTokens } from './schema.js';
+import { linkTokens, linkTokenUses } from './schema.js';
 
 export type LinkToken = typeof linkTokens.$inferSelect;
 export type LinkScope = LinkToken['scope'];
@@ -19,8 +19,32 @@ export function createLinkTokensRepo(db: DbOrTx) {
         .where(and(eq(linkTokens.orderId, orderId), isNull(linkTokens.revokedAt)))
         .run();
     },
+    /** Revokes one link; false when it was already revoked (or does not exist). */
+    revoke(id: number, at: Date): boolean {
+      return (
+        db
+          .update(linkTokens)
+          .set({ revokedAt: at.toISOString() })
+          .where(and(eq(linkTokens.id, id), isNull(linkTokens.revokedAt)))
+          .run().changes === 1
+      );
+    },
     touch(id: number, at: Date): void {
       db.update(linkTokens).set({ lastUsedAt: at.toISOString() }).where(eq(linkTokens.id, id)).run();
+    },
+    /** Records one exchange of the link for a cookie, from `network` (a keyed hash, never the address). */
+    recordUse(tokenId: number, network: string, at: Date): void {
+      db.insert(linkTokenUses).values({ tokenId, network, at: at.toISOString() }).run();
+    },
+    /** How many different networks exchanged this link since `since`. */
+    networksSince(tokenId: number, since: Date): number {
+      return (
+        db
+          .select({ n: sql<number>`count(distinct ${linkTokenUses.network})` })
+          .from(linkTokenUses)
+          .where(and(eq(linkTokenUses.tokenId, tokenId), gte(linkTokenUses.at, since.toISOString())))
+          .get()?.n ?? 0
+      );
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from './db.js';
 import { orderEvents, orderItems, orders } from './schema.js';
 
@@ -14,6 +14,8 @@ export function createOrdersRepo(db: DbOrTx) {
     byId: (id: number) => db.select().from(orders).where(eq(orders.id, id)).get(),
     byNumber: (number: number) => db.select().from(orders).where(eq(orders.number, number)).get(),
     byPublicId: (publicId: string) => db.select().from(orders).where(eq(orders.publicId, publicId)).get(),
+    recentOfGuest: (guestId: number, limit: number): Order[] =>
+      db.select().from(orders).where(eq(orders.guestId, guestId)).orderBy(desc(orders.id)).limit(limit).all(),
     items: (orderId: number): OrderItem[] =>
       db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id)).all(),
     events: (orderId: number): OrderEvent[] =>

@@ -39,6 +39,8 @@ export const guests = sqliteTable(
     language: text('language', { enum: ['ar', 'en'] }),
     verifiedAt: text('verified_at'),
     blockedAt: text('blocked_at'),
+    /** When a blocked number was told, once, that the store no longer takes its orders. */
+    blockedNoticeAt: text('blocked_notice_at'),
     customerId: integer('customer_id').references(() => customers.id),
     ...timestamps,
   },
@@ -181,6 +183,8 @@ export const orders = sqliteTable(
     /** Cash-on-delivery confirmation asked of first-time or risky customers before shipping. */
     codConfirmation: text('cod_confirmation', { enum: ['not_needed', 'asked', 'confirmed', 'declined'] }).notNull().default('not_needed'),
     codAskedAt: text('cod_asked_at'),
+    /** When the customer was asked, once, to rate a delivered order. */
+    feedbackAskedAt: text('feedback_asked_at'),
     confirmedAt: text('confirmed_at'),
     shippedAt: text('shipped_at'),
     deliveredAt: text('delivered_at'),
@@ -189,6 +193,8 @@ export const orders = sqliteTable(
   },
   (t) => [
     index('orders_due_idx').on(t.status, t.expiresAt),
+    index('orders_feedback_due_idx').on(t.status, t.feedbackAskedAt),
+    index('orders_cod_due_idx').on(t.codConfirmation, t.codAskedAt),
     index('orders_guest_idx').on(t.guestId),
     index('orders_customer_idx').on(t.customerId),
     index('orders_created_idx').on(t.createdAt),

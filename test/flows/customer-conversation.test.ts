@@ -105,7 +105,7 @@ describe('switching language mid-flow', () => {
 
   it('the menu language option toggles the language', () => {
     const chat = chatAt('menu', 'ar');
-    chat.send('3');
+    chat.send('6');
     expect(chat.effects[0]).toEqual({ type: 'rememberLanguage', language: 'en' });
     expect(chat.replies).toEqual([plain(en.languageSet()), plain(en.menu())]);
     chat.send('language');

@@ -17,7 +17,18 @@ export const GHEE = product(3, 'Ghee', 'سمن بلدي', 12_000, 0);
 export const SHOP: ShopInfo = { storeName: 'Test Shop', currency: 'EGP', deliveryFeeMinor: 3_000, deliveryZones: [], maxPerLine: 5 };
 
 export function makeEnv(overrides: Partial<FlowEnv> = {}): FlowEnv {
-  return { catalog: [HONEY, DATES, GHEE], shop: SHOP, pushName: 'Mona', defaultLanguage: 'ar', ...overrides };
+  return {
+    catalog: [HONEY, DATES, GHEE],
+    shop: SHOP,
+    pushName: 'Mona',
+    defaultLanguage: 'ar',
+    orders: [],
+    lastDelivery: null,
+    registeredName: null,
+    now: '2026-03-01T10:00:00.000Z',
+    openQuotes: [],
+    ...overrides,
+  };
 }
 
 /** The same catalog with one product's stock changed. */
@@ -53,7 +64,7 @@ export class Chat {
   }
 
   sendMedia(caption: string | null = null): StepResult {
-    return this.record(stepCustomerFlow(this.stored(), { type: 'MEDIA', caption, env: this.env }, this.knownLanguage));
+    return this.record(stepCustomerFlow(this.stored(), { type: 'MEDIA', caption, media: { ok: false, reason: 'unsupported' }, env: this.env }, this.knownLanguage));
   }
 
   /** Sends each message in turn; returns the result of the last one. */

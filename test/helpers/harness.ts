@@ -6,6 +6,9 @@ import { createIdGenerator } from '../../src/ids.js';
 import { createTijaratk } from '../../src/app.js';
 
 export const CUSTOMER = '+201001234567';
+export const OTHER_CUSTOMER = '+201112223334';
+/** A 1x1 transparent PNG. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 export const SELLER = '+201000000001';
 
 /** Money is formatted with no-break spaces; tests compare with ordinary ones. */
@@ -42,6 +45,18 @@ export async function startHarness(options: HarnessOptions = {}) {
     return result;
   }
 
+  /** Sends a picture (a tiny valid PNG unless given) and waits for the replies. */
+  async function sendImage(from: string, caption?: string, data: Buffer = TINY_PNG, mimetype = 'image/png') {
+    await sim.receive({ from, id: `I${++counter}-${Date.now()}`, media: { mimetype, data, fileName: 'photo.png' }, ...(caption ? { text: caption } : {}) });
+    await app.outbox.drain();
+    return lastReplies(from).join('\n---\n');
+  }
+
+  /** Puts an order straight into a status (what seller commands would do), for customer-side tests. */
+  function setOrderStatus(number: number, status: string, extra: Record<string, unknown> = {}) {
+    app.database.sqlite.prepare(`UPDATE orders SET status = ?, delivered_at = ?, updated_at = ? WHERE number = ?`).run(status, extra.deliveredAt ?? clock.now().toISOString(), clock.now().toISOString(), number);
+  }
+
   const transcript = (chat: string) => sim.entries(chat, 0);
   const outbound = (chat: string) => transcript(chat).filter((e) => e.direction === 'out').map((e) => plain(e.text));
 
@@ -59,6 +74,6 @@ export async function startHarness(options: HarnessOptions = {}) {
     return lastReplies(from).join('\n---\n');
   }
 
-  return { app, clock, config, sim, say, ask, transcript, outbound, lastReplies, stop: () => app.stop(0) };
+  return { app, clock, config, sim, say, ask, sendImage, setOrderStatus, transcript, outbound, lastReplies, stop: () => app.stop(0) };
 }
 export type Harness = Awaited<ReturnType<typeof startHarness>>;

@@ -42,6 +42,7 @@ describe('parseConfig defaults', () => {
       pendingConfirmation: 172_800_000,
       readyNotShipped: 259_200_000, // 72h
       handoff: 1_800_000, // 30m
+      codConfirmation: 86_400_000, // 24h
     });
     expect(config.sweepIntervalMs).toBe(60_000);
   });

@@ -1,25 +1,43 @@
-// One message from a seller number: a command, answered in the seller's language.
+// One message from a seller number: a command, answered in the seller's language. A spreadsheet sent
+// without a caption is a catalog import; a photo needs the caption /product photo <sku>.
+import { sellerTexts } from '../../flows/seller-texts.js';
+import { spreadsheetKind } from '../../orders/catalog-files.js';
 import type { Language } from '../../orders/language.js';
 import type { HandlerInput } from '../handler-input.js';
+import { scheduleAfterCommit } from './after-commit.js';
 import { runSellerCommand } from './commands.js';
+import type { AfterCommitTask } from './commands/types.js';
 
-export function handleSellerMessage(input: HandlerInput): void {
+/** Handles the message inside the pipeline's transaction; returns the after-commit work it scheduled, if any (tests await it). */
+export function handleSellerMessage(input: HandlerInput): Promise<void> | null {
   const { message, guest, messenger, config } = input;
   const language: Language = guest.language ?? config.defaultLanguage;
-  const text = message.type === 'text' ? message.text : message.caption;
-  const reply =
-    text !== null
-      ? runSellerCommand(text, {
-          tx: input.tx,
-          language,
-          now: input.now,
-          sellerPhone: message.phone ?? '',
-          sellerGuestId: guest.id,
-          messenger,
-          issueLink: input.issueLink,
-        })
-      : language === 'ar'
-        ? 'أرسل الأوامر كنص، مثل \u2066/help\u2069.'
-        : 'Send commands as text, for example /help.';
-  messenger.text(message.chatAddress, guest.id, reply);
+  const t = sellerTexts[language];
+  const tasks: AfterCommitTask[] = [];
+  const run = (text: string) =>
+    runSellerCommand(text, {
+      tx: input.tx,
+      language,
+      now: input.now,
+      sellerPhone: message.phone ?? '',
+      sellerGuestId: guest.id,
+      sellerAddress: message.chatAddress,
+      messenger,
+      issueLink: input.issueLink,
+      config,
+      ids: input.ids,
+      media: input.media,
+      mediaKind: message.type === 'media' ? message.media.kind : null,
+      afterCommit: (task) => tasks.push(task),
+      input,
+    });
+
+  const text = message.type === 'text' ? message.text : (message.caption ?? '');
+  let reply: string;
+  if (text.trim() !== '') reply = run(text);
+  else if (message.type === 'media' && spreadsheetKind(message.media.mimetype, message.media.fileName)) reply = run('/import');
+  else if (message.type === 'media' && message.media.kind === 'image') reply = t.photoMissing('<sku>');
+  else reply = t.sendAsText();
+  if (reply) messenger.text(message.chatAddress, guest.id, reply);
+  return scheduleAfterCommit(input, tasks, language);
 }

@@ -1,0 +1,144 @@
+// Steps a customer's conversation with one event, inside the caller's transaction: load the fresh
+// data the flow needs, run the pure transition, carry out its effects, save the snapshot.
+// Used for the customer's own messages and for system events (a quote arrived, a rating is due).
+import { and, desc, eq, gt, inArray } from 'drizzle-orm';
+import type { IdGenerator } from '../ids.js';
+import type { CatalogItem } from '../flows/catalog.js';
+import { stepCustomerFlow } from '../flows/customer-flow.js';
+import { CUSTOMER_MACHINE_ID, CUSTOMER_MACHINE_VERSION, type CustomerEvent, type FlowEnv } from '../flows/customer.machine.js';
+import type { CodQuestion, OrderView, QuoteView } from '../flows/customer/types.js';
+import { readPolicy } from '../orders/policy.js';
+import type { Tx } from '../store/db.js';
+import { createConversationsRepo } from '../store/conversations.js';
+import type { Guest } from '../store/guests.js';
+import { createProductsRepo } from '../store/products.js';
+import { customers, customRequests, orderItems, orders, quotes } from '../store/schema.js';
+import { runCustomerEffect } from './customer-effects.js';
+import type { Messenger } from './messenger.js';
+import type { BotConfig } from './pipeline.js';
+import type { Order } from '../store/orders.js';
+
+export const conversationKey = (guestId: number) => `guest:${guestId}`;
+
+/** An event without its env: the edge attaches the fresh data. */
+export type ConversationInput =
+  | { type: 'TEXT'; text: string }
+  | { type: 'MEDIA'; caption: string | null; media: Extract<CustomerEvent, { type: 'MEDIA' }>['media'] }
+  | { type: 'QUOTE_OFFERED'; quote: QuoteView }
+  | { type: 'FEEDBACK_DUE'; orderNumber: number }
+  | { type: 'COD_CONFIRM'; cod: CodQuestion };
+
+export interface ConversationDeps {
+  tx: Tx;
+  guest: Guest;
+  /** Where replies go: the chat the customer wrote from (or their last known chat). */
+  address: string;
+  pushName: string | null;
+  messenger: Messenger;
+  config: BotConfig;
+  ids: IdGenerator;
+  now: Date;
+  issueLink(order: Order, scope: 'view' | 'update'): string;
+}
+
+const RECENT_ORDERS = 20;
+
+function loadCatalog(tx: Tx): CatalogItem[] {
+  return createProductsRepo(tx)
+    .listVisible()
+    .map((p) => ({
+      id: p.id,
+      sku: p.sku,
+      nameAr: p.nameAr,
+      nameEn: p.nameEn,
+      descriptionAr: p.descriptionAr,
+      descriptionEn: p.descriptionEn,
+      priceMinor: p.priceMinor,
+      stock: p.stock,
+      hasImage: p.imagePath !== null,
+    }));
+}
+
+function loadOrders(tx: Tx, guestId: number): { views: OrderView[]; latest: Order | undefined } {
+  const rows = tx.select().from(orders).where(eq(orders.guestId, guestId)).orderBy(desc(orders.id)).limit(RECENT_ORDERS).all();
+  const ids = rows.map((o) => o.id);
+  const items = ids.length ? tx.select().from(orderItems).where(inArray(orderItems.orderId, ids)).all() : [];
+  const requestIds = rows.flatMap((o) => (o.customRequestId === null ? [] : [o.customRequestId]));
+  const requests = requestIds.length ? tx.select().from(customRequests).where(inArray(customRequests.id, requestIds)).all() : [];
+  const views = rows.map((o) => ({
+    number: o.number,
+    type: o.type,
+    status: o.status,
+    totalMinor: o.totalMinor,
+    currency: o.currency,
+    lines: items.filter((i) => i.orderId === o.id).map((i) => ({ productId: i.productId, quantity: i.quantity })),
+    description: o.description,
+    requestQuantity: requests.find((r) => r.id === o.customRequestId)?.quantity ?? null,
+  }));
+  return { views, latest: rows[0] };
+}
+
+export function loadOpenQuotes(tx: Tx, guestId: number, now: Date): QuoteView[] {
+  return tx
+    .select({ quote: quotes, request: customRequests })
+    .from(quotes)
+    .innerJoin(customRequests, eq(customRequests.id, quotes.requestId))
+    .where(and(eq(quotes.guestId, guestId), eq(quotes.status, 'open'), gt(quotes.expiresAt, now.toISOString())))
+    .orderBy(desc(quotes.id))
+    .all()
+    .map(({ quote, request }) => quoteView(quote, request));
+}
+
+export function quoteView(quote: typeof quotes.$inferSelect, request: typeof customRequests.$inferSelect): QuoteView {
+  return {
+    quoteId: quote.id,
+    requestNumber: request.number,
+    description: request.description,
+    priceMinor: quote.priceMinor,
+    currency: quote.currency,
+    deliveryDays: quote.deliveryDays,
+    notes: quote.notes,
+    expiresAt: quote.expiresAt,
+  };
+}
+
+function loadEnv(deps: ConversationDeps): FlowEnv {
+  const { tx, guest, config, now } = deps;
+  const policy = readPolicy(tx);
+  const { views, latest } = loadOrders(tx, guest.id);
+  const customer = guest.customerId === null ? undefined : tx.select().from(customers).where(eq(customers.id, guest.customerId)).get();
+  return {
+    catalog: loadCatalog(tx),
+    shop: {
+      storeName: config.storeName,
+      currency: config.currency,
+      deliveryFeeMinor: policy.deliveryFeeMinor,
+      deliveryZones: policy.deliveryZones,
+      maxPerLine: policy.maxQuantityPerProduct,
+    },
+    pushName: deps.pushName ?? guest.displayName,
+    defaultLanguage: config.defaultLanguage,
+    orders: views,
+    lastDelivery: latest ? { name: latest.customerName, address: latest.addressLine, area: latest.area } : null,
+    registeredName: customer?.name ?? null,
+    now: now.toISOString(),
+    openQuotes: loadOpenQuotes(tx, guest.id, now),
+  };
+}
+
+/** Feeds one event to the guest's conversation and carries out what it asks for. */
+export function advanceConversation(deps: ConversationDeps, input: ConversationInput): void {
+  const conversations = createConversationsRepo(deps.tx);
+  const key = conversationKey(deps.guest.id);
+  const row = conversations.load(key);
+  const event = { ...input, env: loadEnv(deps) } as CustomerEvent;
+  const stored = row ? { version: row.machineVersion, snapshot: JSON.parse(row.snapshot) as unknown } : null;
+  const step = stepCustomerFlow(stored, event, deps.guest.language);
+  // Saved first so effects that touch the conversation row (a hand-over) find it; all in one transaction.
+  conversations.save(
+    { chatKey: key, guestId: deps.guest.id, machineId: CUSTOMER_MACHINE_ID, machineVersion: CUSTOMER_MACHINE_VERSION, snapshot: step.snapshot },
+    row ? row.revision : null,
+    deps.now,
+  );
+  for (const effect of step.effects) runCustomerEffect(effect, deps, event.env);
+}

@@ -1,0 +1,120 @@
+// An order a seller types in for a phone, WhatsApp, social or offline deal. The customer's number
+// becomes a guest when new (unverified: someone else typed it). Prices come from today's catalog,
+// stock is reserved, the number is allocated and the placement logged, all in the caller's transaction.
+import { nextCounter } from '../store/counters.js';
+import type { DbOrTx } from '../store/db.js';
+import { createCatalogAdminRepo } from '../store/catalog-admin.js';
+import { createGuestAdminRepo } from '../store/guest-admin.js';
+import type { Guest } from '../store/guests.js';
+import { createOrdersRepo, type NewOrderItem, type Order, type OrderItem } from '../store/orders.js';
+import { createProductsRepo, type Product } from '../store/products.js';
+import type { Language } from './language.js';
+import { ORDER_EVENT, type Actor } from './order-events.js';
+import { FIRST_ORDER_NUMBER } from './place-order.js';
+
+export const MANUAL_CHANNELS = ['phone', 'offline', 'whatsapp', 'instagram', 'facebook'] as const satisfies readonly Order['channel'][];
+export type ManualChannel = (typeof MANUAL_CHANNELS)[number];
+
+export interface ManualOrderInput {
+  phone: string; // E.164
+  lines: readonly { sku: string; quantity: number }[];
+  name: string | null;
+  addressLine: string;
+  area: string;
+  /** null: the store's delivery fee for the area. */
+  shippingMinor: number | null;
+  deliveryFeeFor: (area: string) => number;
+  channel: ManualChannel;
+  currency: string;
+  defaultLanguage: Language;
+  publicId: string;
+  pendingTtlMs: number;
+  actor: Actor;
+  now: Date;
+}
+
+export type ManualOrderResult =
+  | { ok: true; order: Order; items: OrderItem[]; guest: Guest; newGuest: boolean }
+  | { ok: false; reason: 'empty' }
+  | { ok: false; reason: 'blocked'; phone: string }
+  | { ok: false; reason: 'unknown_sku' | 'unavailable'; sku: string }
+  | { ok: false; reason: 'out_of_stock'; sku: string; available: number; wanted: number };
+
+export function createManualOrder(db: DbOrTx, input: ManualOrderInput): ManualOrderResult {
+  if (input.lines.length === 0) return { ok: false, reason: 'empty' };
+  const catalog = createCatalogAdminRepo(db);
+  const products = createProductsRepo(db);
+
+  // The same product twice is one line; every line is checked before any stock moves.
+  const wanted = new Map<number, { product: Product; quantity: number }>();
+  for (const line of input.lines) {
+    const product = catalog.bySku(line.sku);
+    if (!product) return { ok: false, reason: 'unknown_sku', sku: line.sku };
+    if (product.hiddenAt !== null || product.currency !== input.currency) return { ok: false, reason: 'unavailable', sku: product.sku };
+    const entry = wanted.get(product.id) ?? { product, quantity: 0 };
+    entry.quantity += line.quantity;
+    wanted.set(product.id, entry);
+  }
+  for (const { product, quantity } of wanted.values()) {
+    if (product.stock < quantity) return { ok: false, reason: 'out_of_stock', sku: product.sku, available: product.stock, wanted: quantity };
+  }
+
+  const guests = createGuestAdminRepo(db);
+  const existing = guests.byPhone(input.phone);
+  if (existing?.blockedAt) return { ok: false, reason: 'blocked', phone: input.phone };
+  const { guest, created } = guests.findOrCreateByPhone(input.phone, input.name, input.now);
+
+  const items: NewOrderItem[] = [];
+  for (const { product, quantity } of wanted.values()) {
+    if (!products.reserve(product.id, quantity, input.now)) {
+      // Checked above in this same transaction; refusing keeps the books straight regardless.
+      return { ok: false, reason: 'out_of_stock', sku: product.sku, available: product.stock, wanted: quantity };
+    }
+    items.push({
+      productId: product.id,
+      sku: product.sku,
+      nameAr: product.nameAr,
+      nameEn: product.nameEn,
+      unitPriceMinor: product.priceMinor,
+      quantity,
+      lineTotalMinor: product.priceMinor * quantity,
+    });
+  }
+  const subtotal = items.reduce((sum, i) => sum + i.lineTotalMinor, 0);
+  const shipping = input.shippingMinor ?? input.deliveryFeeFor(input.area || input.addressLine);
+  const stamp = input.now.toISOString();
+  const orders = createOrdersRepo(db);
+  const order = orders.insert(
+    {
+      number: nextCounter(db, 'order_number', FIRST_ORDER_NUMBER),
+      publicId: input.publicId,
+      type: 'catalog',
+      channel: input.channel,
+      status: 'pending',
+      paymentStatus: 'unpaid',
+      guestId: guest.id,
+      customerId: guest.customerId,
+      customerName: input.name ?? guest.displayName ?? input.phone,
+      customerPhone: input.phone,
+      addressLine: input.addressLine,
+      area: input.area,
+      currency: input.currency,
+      subtotalMinor: subtotal,
+      shippingMinor: shipping,
+      totalMinor: subtotal + shipping,
+      language: guest.language ?? input.defaultLanguage,
+      expiresAt: new Date(input.now.getTime() + input.pendingTtlMs).toISOString(),
+      createdAt: stamp,
+      updatedAt: stamp,
+    },
+    items,
+  );
+  orders.addEvent(order.id, {
+    actorType: input.actor.type,
+    actorId: input.actor.id,
+    type: ORDER_EVENT.placed,
+    after: JSON.stringify({ status: 'pending', totalMinor: order.totalMinor, channel: input.channel }),
+    at: stamp,
+  });
+  return { ok: true, order, items: orders.items(order.id), guest, newGuest: created };
+}
