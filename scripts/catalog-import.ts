@@ -32,7 +32,7 @@ export async function importCatalogFile(db: Db, file: string, options: { currenc
   const outcome: ImportOutcome = options.dryRun
     ? { added: rows.map((r) => r.sku), updated: [], unchanged: [] }
     : db.transaction((tx) => applyCatalogImport(tx, rows, options.currency, options.now));
-  return { ok: true, text: `${options.dryRun ? '(dry run: nothing written; "added" counts every good row)\n' : ''}${t.importReport(outcome, read.refused)}` };
+  return { ok: true, text: `${options.dryRun ? `${t.importDryRun()}\n` : ''}${t.importReport(outcome, read.refused)}` };
 }
 
 async function main(): Promise<number> {

@@ -4,7 +4,7 @@
 // read-only connection, so a running bot is not disturbed. Repeat a filter (or use commas) for "either".
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, fstatSync, ftruncateSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -111,6 +111,26 @@ export async function exportOrders(db: DbOrTx, request: Pick<ExportRequest, 'for
   }
 }
 
+/**
+ * `npm run export -- ... > file` : npm prints its "> tijaratk-bot@... export" banner into the file
+ * before this process starts (npm 7+ writes it to stdout unless run with -s). When stdout is a file
+ * that npm has just written that banner to (opened with `>`, not `>>`), start the file over, so the
+ * export is the file's only content. Anything else (a pipe, a terminal, `npm run -s`) is left alone.
+ */
+function stdoutForData(): Writable {
+  const underNpmBanner = process.env.npm_lifecycle_event !== undefined && process.env.npm_config_loglevel !== 'silent';
+  try {
+    if (!underNpmBanner || !fstatSync(1).isFile()) return process.stdout;
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
+    const append = flags !== undefined && (parseInt(flags, 8) & 0o2000) !== 0;
+    if (append || flags === undefined) return process.stdout;
+    ftruncateSync(1, 0);
+    return createWriteStream('', { fd: 1, start: 0, autoClose: false });
+  } catch {
+    return process.stdout;
+  }
+}
+
 async function main(): Promise<number> {
   const request = parseExportArgs(process.argv.slice(2));
   if (typeof request === 'string') {
@@ -138,7 +158,12 @@ async function main(): Promise<number> {
     const db = drizzle(sqlite, { schema });
     // Through a pass-through: piping ends a file when the export ends, and never closes stdout.
     const pass = new PassThrough();
-    const destination = request.out ? createWriteStream(resolve(request.out), { mode: 0o600 }) : process.stdout;
+    const destination = request.out ? createWriteStream(resolve(request.out), { mode: 0o600 }) : stdoutForData();
+    // A reader that stops early (`| head`) is not an error.
+    destination.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') process.stderr.write(`Export failed: ${err.message}\n`);
+      process.exit(err.code === 'EPIPE' ? 0 : 1);
+    });
     pass.pipe(destination);
     const count = await exportOrders(db, request, pass);
     await finished(destination === process.stdout ? pass : destination);

@@ -6,7 +6,7 @@ import type { ImportOutcome, ImportProblem, ImportRefusal } from '../orders/cata
 import type { Language } from '../orders/language.js';
 import { formatMoney } from '../orders/money.js';
 import type { OrderStatus, PaymentStatus } from '../orders/status.js';
-import type { FraudFlag, OrderNote } from '../store/order-admin.js';
+import type { OrderNote } from '../store/order-admin.js';
 import type { Guest } from '../store/guests.js';
 import type { Order, OrderEvent, OrderItem } from '../store/orders.js';
 import type { Product } from '../store/products.js';
@@ -209,7 +209,8 @@ const IMPORT_PROBLEMS: Record<Language, Record<ImportProblem, string>> = {
 export interface OrderExtras {
   tags: readonly string[];
   notes: readonly OrderNote[];
-  flags: readonly FraudFlag[];
+  /** The fraud rules that fired for this order, already worded; `reviewed` once a seller looked at them. */
+  flags: readonly { text: string; points: number; reviewed: boolean }[];
   guest: Guest | null;
 }
 
@@ -222,6 +223,11 @@ function parseJson(text: string | null): Record<string, unknown> {
     return {};
   }
 }
+
+const EDIT_FIELD_LABELS: Record<Language, Record<string, string>> = {
+  en: { qty: 'quantity', shipping: 'delivery fee', address: 'address', area: 'area', name: 'name', phone: 'phone', description: 'description' },
+  ar: { qty: 'الكمية', shipping: 'رسوم التوصيل', address: 'العنوان', area: 'المنطقة', name: 'الاسم', phone: 'الهاتف', description: 'الوصف' },
+};
 
 function eventLabel(e: OrderEvent, order: Order, language: Language): string {
   const ar = language === 'ar';
@@ -245,7 +251,7 @@ function eventLabel(e: OrderEvent, order: Order, language: Language): string {
     const money = field === 'shipping';
     const show = (v: unknown) => short(money ? m(v) : String(v ?? '—'), 40);
     const sku = typeof after.sku === 'string' ? ` ${after.sku}` : '';
-    return `${ar ? 'تعديل' : 'edit'} ${field}${sku}: ${show(before.value)} → ${show(after.value)}`;
+    return `${ar ? 'تعديل' : 'edit'} ${EDIT_FIELD_LABELS[language][field] ?? field}${sku}: ${show(before.value)} → ${show(after.value)}`;
   }
   return e.type;
 }
@@ -257,7 +263,7 @@ function customerLine(order: Order, extras: OrderExtras | undefined, language: L
   const kind = order.customerId !== null ? (ar ? 'مسجل' : 'registered') : ar ? 'ضيف' : 'guest';
   const verified = extras.guest ? (extras.guest.verifiedAt ? (ar ? 'رقم مؤكد' : 'number verified') : ar ? 'رقم غير مؤكد' : 'number not verified') : null;
   const blocked = extras.guest?.blockedAt ? (ar ? 'محظور' : 'blocked') : null;
-  return `${base} · ${[kind, verified, blocked].filter(Boolean).join(', ')}`;
+  return `${base} · ${[kind, verified, blocked].filter(Boolean).join(ar ? '، ' : ', ')}`;
 }
 
 function orderDetails(order: Order, items: readonly OrderItem[], events: readonly OrderEvent[], language: Language, extras?: OrderExtras): string {
@@ -272,12 +278,12 @@ function orderDetails(order: Order, items: readonly OrderItem[], events: readonl
   const risk = extras
     ? [
         `${ar ? 'المخاطر' : 'Risk'}: ${RISK_LABELS[language][order.riskLevel]} (${ar ? 'النقاط' : 'score'} ${order.riskScore})`,
-        ...extras.flags.map((f) => `  • ${f.reason} (+${f.points})`),
+        ...extras.flags.map((f) => `  • ${f.text} (+${f.points})${f.reviewed ? (ar ? ' ✓ تمت المراجعة' : ' ✓ reviewed') : ''}`),
       ]
     : [];
   return [
     `${ar ? 'طلب' : 'Order'} #${order.number} — ${statusLabel(order.status, language)}`,
-    `${ar ? 'النوع' : 'Type'}: ${order.type} · ${ar ? 'القناة' : 'Channel'}: ${order.channel}${extras ? ` · ${ar ? 'بتاريخ' : 'placed'} ${when(order.createdAt)}` : ''}`,
+    `${ar ? 'النوع' : 'Type'}: ${TYPE_LABELS[language][order.type]} · ${ar ? 'القناة' : 'Channel'}: ${CHANNEL_LABELS[language][order.channel]}${extras ? ` · ${ar ? 'بتاريخ' : 'placed'} ${when(order.createdAt)}` : ''}`,
     customerLine(order, extras, language),
     `${ar ? 'العنوان' : 'Address'}: ${address}`,
     ...(order.description ? [`${ar ? 'الوصف' : 'Description'}: ${order.description}`] : []),
@@ -376,6 +382,7 @@ const en = {
   },
   wrong: (problem: string, usage: string) => `${problem}\nUsage: ${usage}`,
   sendAsText: () => 'Send commands as text, for example /help.',
+  forwardedIgnored: () => 'Forwarded messages are not run as commands. Type the command yourself.',
   helpFamily: (title: string, lines: readonly string[]) => `*${title}*\n${lines.join('\n')}`,
   helpIntro: () => 'Order numbers may be written 1001, #1001 or ١٠٠١; amounts 250, 250.50 or ٢٥٠.',
 
@@ -486,6 +493,7 @@ const en = {
   importEmpty: () => 'The file has no rows.',
   importNoHeader: (missing: readonly string[]) => `The first row must name the columns. Missing: ${missing.join(', ')}. Example header: sku, price, name_en, name_ar, stock`,
   importPreparing: () => '⏳ Reading the spreadsheet; the report will arrive here in a moment.',
+  importDryRun: () => '(dry run: nothing was written; every good row counts as added)',
   importReport: (outcome: ImportOutcome, refused: readonly ImportRefusal[]) => {
     const accepted = outcome.added.length + outcome.updated.length + outcome.unchanged.length;
     const lines = refused.slice(0, 20).map((r) => `• row ${r.row}: ${IMPORT_PROBLEMS.en[r.problem]}${r.value ? ` ("${r.value}")` : ''}`);
@@ -557,7 +565,7 @@ const ar: typeof en = {
       case 'invalid':
         return `"${short(p.value, 40)}" ليس ${name(p.what)} صحيحاً.`;
       case 'choice':
-        return `"${short(p.value, 40)}" ليس من القيم المعروفة لـ${name(p.what)}. استخدم واحداً من: ${ltr(p.choices.join(', '))}.`;
+        return `"${short(p.value, 40)}" غير معروف (${name(p.what)}). استخدم واحداً من: ${ltr(p.choices.join(', '))}.`;
       case 'extra':
         return `لم أتوقع "${short(p.value, 40)}" هنا.`;
       case 'repeated':
@@ -568,6 +576,7 @@ const ar: typeof en = {
   },
   wrong: (problem, usage) => `${problem}\nالاستخدام: ${ltr(usage)}`,
   sendAsText: () => `أرسل الأوامر كنص، مثل ${ltr('/help')}.`,
+  forwardedIgnored: () => 'الرسائل المعاد توجيهها لا تُنفذ كأوامر. اكتب الأمر بنفسك.',
   helpFamily: (title, lines) => `*${title}*\n${lines.join('\n')}`,
   helpIntro: () => 'رقم الطلب يُكتب 1001 أو #1001 أو ١٠٠١، والمبالغ 250 أو 250.50 أو ٢٥٠.',
 
@@ -670,6 +679,7 @@ const ar: typeof en = {
   importEmpty: () => 'الملف لا يحتوي على صفوف.',
   importNoHeader: (missing) => `الصف الأول يجب أن يسمي الأعمدة. الناقص: ${ltr(missing.join(', '))}. مثال: ${ltr('sku, price, name_en, name_ar, stock')}`,
   importPreparing: () => '⏳ جارٍ قراءة الجدول، وسيصلك التقرير هنا بعد لحظات.',
+  importDryRun: () => '(تجربة: لم يُكتب شيء؛ كل صف سليم يُحسب كمضاف)',
   importReport: (outcome, refused) => {
     const accepted = outcome.added.length + outcome.updated.length + outcome.unchanged.length;
     const lines = refused.slice(0, 20).map((r) => `• الصف ${r.row}: ${IMPORT_PROBLEMS.ar[r.problem]}${r.value ? ` ("${r.value}")` : ''}`);

@@ -249,6 +249,8 @@ export function createOrderRoutes(ctx: GuestContext): Router {
   const PAGE_CACHE_MAX = 500;
   const CSRF_MARK = '\u0001csrf\u0001';
   const NOTICE_MARK = '\u0001notice\u0001';
+  // Session rows are shared while nothing is written (page-queries.ts), so their text is too.
+  const orderTexts = new WeakMap<Order, string>();
 
   function renderFor(
     req: Request,
@@ -285,7 +287,12 @@ export function createOrderRoutes(ctx: GuestContext): Router {
       res.status(options.status ?? 200).type('html').send(build(csrfValue, options.notice).html);
       return;
     }
-    const key = `${language}|${link.scope}|${session.version}|${JSON.stringify(order)}`;
+    let orderText = orderTexts.get(order);
+    if (orderText === undefined) {
+      orderText = JSON.stringify(order);
+      orderTexts.set(order, orderText);
+    }
+    const key = `${language}|${link.scope}|${session.version}|${orderText}`;
     let entry = pageCache.get(order.publicId);
     if (!entry || entry.key !== key || entry.validUntil <= now.getTime()) {
       const built = build(CSRF_MARK, NOTICE_MARK);

@@ -60,6 +60,32 @@ describe('who may run seller commands', () => {
   });
 });
 
+describe('forwarded messages', () => {
+  it('never runs a forwarded command (once the transport marks forwarded messages)', async () => {
+    const n = h.place();
+    await h.seller('/orders');
+    const before = domainFingerprint(h);
+    const message = {
+      transport: 'simulator' as const,
+      id: 'FWD-1',
+      chatAddress: SELLER,
+      phone: SELLER,
+      lid: null,
+      pushName: null,
+      fromMe: false,
+      offline: false,
+      receivedAt: h.clock.now(),
+      type: 'text' as const,
+      text: `/cancel ${n} customer`,
+      forwarded: true,
+    };
+    await h.app.bot.handle(message);
+    await h.app.outbox.drain();
+    expect(h.outbound(SELLER).at(-1)).toBe('Forwarded messages are not run as commands. Type the command yourself.');
+    expect(domainFingerprint(h)).toBe(before);
+  });
+});
+
 describe('/help and the grammar every command shares', () => {
   it('lists every family and command; /help <command> shows its usage and details', async () => {
     const all = await h.seller('/help');

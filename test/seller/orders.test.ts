@@ -164,3 +164,18 @@ describe('/confirm', () => {
     expect(h.order(1001)).toMatchObject({ status: 'confirmed', expiresAt: null, confirmedAt: '2026-03-01T10:00:00.000Z' });
   });
 });
+
+describe('/order risk', () => {
+  it('words the fraud rules that fired for the order', async () => {
+    const n = h.place();
+    const id = h.order(n).id;
+    h.app.database.sqlite
+      .prepare("insert into fraud_flags (order_id, rule, points, reason, created_at) values (?, 'high_risk_zone', 30, ?, '2026-03-01T10:00:00.000Z'), (?, 'future_rule', 5, '{}', '2026-03-01T10:00:00.000Z')")
+      .run(id, JSON.stringify({ zone: 'Dokki' }), id);
+    h.app.database.sqlite.prepare("update orders set risk_score = 35, risk_level = 'medium' where id = ?").run(id);
+    const view = await h.seller(`/order ${n}`);
+    expect(view).toContain('Risk: medium (score 35)');
+    expect(view).toContain('• delivery area is on your high-risk list (Dokki) (+30)');
+    expect(view).toContain('• future_rule (+5)');
+  });
+});

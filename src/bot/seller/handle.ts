@@ -33,8 +33,12 @@ export function handleSellerMessage(input: HandlerInput): Promise<void> | null {
     });
 
   const text = message.type === 'text' ? message.text : (message.caption ?? '');
+  // Commands only as typed by the seller (DESIGN.md section 5): a forwarded message is never run.
+  // InboundMessage has no `forwarded` flag yet; this takes effect once the transport sets one.
+  const forwarded = (message as { forwarded?: unknown }).forwarded === true;
   let reply: string;
-  if (text.trim() !== '') reply = run(text);
+  if (forwarded) reply = t.forwardedIgnored();
+  else if (text.trim() !== '') reply = run(text);
   else if (message.type === 'media' && spreadsheetKind(message.media.mimetype, message.media.fileName)) reply = run('/import');
   else if (message.type === 'media' && message.media.kind === 'image') reply = t.photoMissing('<sku>');
   else reply = t.sendAsText();

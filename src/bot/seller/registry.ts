@@ -9,6 +9,9 @@ import { orderUpdateCommands } from './commands/order-updates.js';
 import { orderCommands } from './commands/orders.js';
 import { paymentCommands } from './commands/payments.js';
 import { settingsCommands } from './commands/settings.js';
+import { customerRequestCommands } from './commands/customer-requests.js';
+import { customOrderCommands } from './commands/custom-orders.js';
+import { reviewCommands } from './commands/review.js';
 import type { CommandFamily } from './commands/types.js';
 
 export const COMMAND_FAMILIES: readonly CommandFamily[] = [
@@ -21,4 +24,7 @@ export const COMMAND_FAMILIES: readonly CommandFamily[] = [
   catalogCommands,
   settingsCommands,
   inboxCommands,
+  customOrderCommands,
+  customerRequestCommands,
+  reviewCommands,
 ];

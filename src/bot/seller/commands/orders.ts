@@ -1,5 +1,9 @@
 // Orders: the unified list, one order in full, a manual order, confirmation.
 import { orderNotifications } from '../../../flows/order-notifications.js';
+import { fraudReason } from '../../../flows/review-texts.js';
+import { flagFacts, type FraudRule } from '../../../orders/fraud.js';
+import type { Language } from '../../../orders/language.js';
+import type { FraudFlag } from '../../../store/order-admin.js';
 import { deliveryFeeFor } from '../../../orders/delivery-fee.js';
 import { confirmOrder } from '../../../orders/fulfilment.js';
 import { createManualOrder, MANUAL_CHANNELS, type ManualChannel } from '../../../orders/manual-order.js';
@@ -58,11 +62,20 @@ const order: CommandSpec = {
     return t.orderDetails(found, repo.items(found.id), repo.events(found.id), {
       tags: admin.tags(found.id),
       notes: admin.notes(found.id),
-      flags: admin.fraudFlags(found.id),
+      flags: admin.fraudFlags(found.id).map((f) => ({ text: flagText(f, ctx.language), points: f.points, reviewed: f.reviewedAt !== null })),
       guest: orderGuest(ctx, found) ?? null,
     });
   },
 };
+
+/** A fraud flag in words; a rule this build has no words for shows as its code. */
+function flagText(flag: FraudFlag, language: Language): string {
+  try {
+    return fraudReason(flag.rule as FraudRule, flagFacts(flag), language);
+  } catch {
+    return flag.rule;
+  }
+}
 
 const KEYWORDS = {
   shipping: ['shipping', 'delivery', 'fee', 'شحن', 'توصيل', 'الشحن', 'التوصيل'],
