@@ -93,7 +93,7 @@ const en = {
     ].join('\n'),
   useLastAddress: (address: string, area: string) => `\nReply 1 to use your last address: ${address}, ${area}`,
   openQuoteHint: (number: number) => `\n\n💬 A quote for ${requestNo(number)} is waiting for your answer: send "quote" to see it.`,
-  myOrdersNone: () => 'You have no orders yet. Send 1 from the main menu to browse our products.',
+  myOrdersNone: () => 'You have no orders yet.',
   myOrdersPick: () => 'Reply with an order number (for example 1001) to cancel, track or rate it. 0 for the main menu.',
   orderNotYours: () => 'There is no order with that number among your orders. Reply with one of the numbers above.',
   orderActions: (o: OrderView, language: Language) =>
@@ -211,7 +211,7 @@ const ar: typeof en = {
     ].join('\n'),
   useLastAddress: (address, area) => `\nأرسل 1 لاستخدام عنوانك السابق: ${address}، ${area}`,
   openQuoteHint: (number) => `\n\n💬 عرض سعر للطلب ${requestNo(number)} في انتظار ردك: أرسل "العرض" لرؤيته.`,
-  myOrdersNone: () => 'ليس لديك طلبات بعد. أرسل 1 من القائمة الرئيسية لتصفح منتجاتنا.',
+  myOrdersNone: () => 'ليس لديك طلبات بعد.',
   myOrdersPick: () => 'أرسل رقم الطلب (مثلاً 1001) لإلغائه أو متابعته أو تقييمه. 0 للقائمة الرئيسية.',
   orderNotYours: () => 'لا يوجد طلب بهذا الرقم ضمن طلباتك. أرسل أحد الأرقام المعروضة.',
   orderActions: (o, language) =>

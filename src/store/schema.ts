@@ -328,17 +328,22 @@ export const customerRequests = sqliteTable(
   (t) => [index('customer_requests_order_idx').on(t.orderId), index('customer_requests_status_idx').on(t.status)],
 );
 
-export const feedback = sqliteTable('feedback', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  orderId: integer('order_id')
-    .notNull()
-    .references(() => orders.id),
-  guestId: integer('guest_id').references(() => guests.id),
-  sellerRating: integer('seller_rating'),
-  orderRating: integer('order_rating'),
-  comment: text('comment'),
-  ...createdAt,
-});
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    guestId: integer('guest_id').references(() => guests.id),
+    sellerRating: integer('seller_rating'),
+    orderRating: integer('order_rating'),
+    comment: text('comment'),
+    ...createdAt,
+  },
+  // One rating per order, whatever path it comes through (chat or order page).
+  (t) => [uniqueIndex('feedback_order_uq').on(t.orderId)],
+);
 
 /** One conversation per chat identity; the XState snapshot is stored with its machine id and version. */
 export const conversations = sqliteTable('conversations', {

@@ -199,3 +199,13 @@ describe('a blocked number', () => {
     expect(h.app.db.select().from(guests).where(eq(guests.phoneE164, CUSTOMER)).get()!.blockedNoticeAt).not.toBeNull();
   });
 });
+
+describe('my orders without orders', () => {
+  it('says so and goes back to the menu, so the next number picks a menu option', async () => {
+    await h.say(CUSTOMER, 'Hi');
+    const reply = await h.ask(CUSTOMER, '4');
+    expect(reply).toContain('You have no orders yet.');
+    expect(reply).toContain('Main menu');
+    expect(await h.ask(CUSTOMER, '5')).toContain('a person from the store will answer you here');
+  });
+});

@@ -9,6 +9,9 @@ import { seedDemoCatalog } from '../../src/orders/demo-catalog.js';
 import { openDatabase, type DatabaseHandle, type Db } from '../../src/store/db.js';
 import { createGuestsRepo } from '../../src/store/guests.js';
 import { createProductsRepo } from '../../src/store/products.js';
+import { sql } from 'drizzle-orm';
+
+const sqlInsertTag = sql`insert into order_tags (order_id, tag, at) values (1, 'vip', '2026-03-01T10:00:00.000Z')`;
 
 let handle: DatabaseHandle;
 const now = new Date('2026-03-01T10:00:00.000Z');
@@ -74,5 +77,18 @@ describe('stage deadlines and timestamps', () => {
     expect(stagePatch('delivered', now, deadlines)).toEqual({ expiresAt: null, remindedAt: null, deliveredAt: now.toISOString() });
     expect(stagePatch('cancelled', now, deadlines)).toEqual({ expiresAt: null, remindedAt: null, cancelledAt: now.toISOString() });
     expect(stagePatch('failed_delivery', now, deadlines)).toEqual({ expiresAt: null, remindedAt: null });
+  });
+});
+
+describe('the raw handle behind drizzle', () => {
+  it('is the same connection for the database and inside a transaction (so exports see the transaction)', async () => {
+    const { sqliteOf } = await import('../../src/store/raw-sqlite.js');
+    expect(sqliteOf(handle.db)).toBe(handle.sqlite);
+    handle.db.transaction((tx) => {
+      tx.run(sqlInsertTag);
+      expect(sqliteOf(tx)).toBe(handle.sqlite);
+      expect(sqliteOf(tx).prepare('select count(*) as n from order_tags').get()).toEqual({ n: 1 });
+    });
+    expect(() => sqliteOf({} as never)).toThrow(/not a better-sqlite3/);
   });
 });

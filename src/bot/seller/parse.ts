@@ -6,6 +6,8 @@ import { normalizePhone } from '../../orders/phone.js';
 import { normalizeInput, toWesternDigits } from '../../orders/text.js';
 import type { ArgKind, ArgProblem } from '../../flows/seller-texts.js';
 
+export type { ArgKind, ArgProblem };
+
 export interface ParsedCommand {
   /** The canonical name when known, else null. */
   name: string | null;
@@ -95,7 +97,6 @@ export function vocabulary<T extends string>(words: Readonly<Record<T, readonly 
 
 export const wordOf = <T>(vocab: Vocabulary<T>, arg: string | undefined): T | null => (arg === undefined ? null : (vocab.lookup.get(normalizeInput(arg)) ?? null));
 
-export type { ArgKind, ArgProblem };
 
 export type Read<T> = { ok: true; value: T } | { ok: false; problem: ArgProblem };
 

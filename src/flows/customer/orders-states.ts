@@ -42,6 +42,8 @@ export const myOrders = customerSetup.createStateConfig({
     emit(() => ({ type: 'listOrders' })),
     say(({ context, event }) => (event.env.orders.length === 0 ? t(context).myOrdersNone() : t(context).myOrdersPick())),
   ],
+  // Nothing to pick from: straight back to the menu.
+  always: { guard: ({ event }) => event.env.orders.length === 0, target: 'menu' },
   on: {
     TEXT: [
       ...globals('myOrders', 'orders'),

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `feedback_order_uq` ON `feedback` (`order_id`);
