@@ -2,12 +2,15 @@
 // inside the pipeline's synchronous transaction.
 import type { IdGenerator } from '../ids.js';
 import type { Order } from '../store/orders.js';
-import type { Tx } from '../store/db.js';
+import type { Db, Tx } from '../store/db.js';
 import type { Guest } from '../store/guests.js';
 import type { MediaOutcome } from './media-store.js';
 import type { Messenger } from './messenger.js';
 import type { BotConfig } from './pipeline.js';
 import type { InboundMessage } from './transport.js';
+
+/** Work that must wait until the message's transaction has committed (async file work, like an XLSX export). */
+export type AfterCommitTask = (env: { db: Db; messenger: Messenger }) => Promise<void>;
 
 export interface HandlerInput {
   tx: Tx;
@@ -22,4 +25,6 @@ export interface HandlerInput {
   now: Date;
   /** Issues a fresh link for an order (revoking older ones) and returns its URL. */
   issueLink(order: Order, scope: 'view' | 'update'): string;
+  /** Runs `task` once the transaction has committed (never if it rolls back), before the message counts as handled. */
+  afterCommit(task: AfterCommitTask): void;
 }

@@ -21,8 +21,20 @@ const EXTENSIONS: Record<string, string> = {
   'image/webp': 'webp',
   'application/pdf': 'pdf',
   'text/csv': 'csv',
+  // Phones label CSV files in several ways.
+  'text/comma-separated-values': 'csv',
+  'application/csv': 'csv',
+  'application/vnd.ms-excel': 'csv',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
+
+/** The extension we store a file under, from its type or (for a generic type) its name; null when we do not take it. */
+function extensionOf(mimetype: string, fileName: string | null): string | null {
+  const known = EXTENSIONS[mimetype];
+  if (known) return known;
+  const named = /\.(csv|xlsx)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  return mimetype === 'application/octet-stream' && named ? named : null;
+}
 
 export const MEDIA_LIMITS = { image: 5 * 1024 * 1024, document: 10 * 1024 * 1024 } as const;
 
@@ -31,14 +43,14 @@ export function createMediaStore(mediaDir: string) {
     save(data: Buffer, mimetype: string, fileName: string | null): StoredMedia {
       mkdirSync(mediaDir, { recursive: true });
       const sha256 = createHash('sha256').update(data).digest('hex');
-      const path = join(mediaDir, `${sha256}.${EXTENSIONS[mimetype] ?? 'bin'}`);
+      const path = join(mediaDir, `${sha256}.${extensionOf(mimetype, fileName) ?? 'bin'}`);
       writeFileSync(path, data);
       return { path, mimetype, fileName, sizeBytes: data.length, sha256 };
     },
 
     /** Downloads within the size cap for its kind and stores it; expected failures are results. */
     async fetch(media: InboundMedia): Promise<MediaOutcome> {
-      if (!(media.mimetype in EXTENSIONS)) return { ok: false, reason: 'unsupported' };
+      if (extensionOf(media.mimetype, media.fileName) === null) return { ok: false, reason: 'unsupported' };
       const limit = media.kind === 'image' ? MEDIA_LIMITS.image : MEDIA_LIMITS.document;
       if (media.declaredBytes !== null && media.declaredBytes > limit) return { ok: false, reason: 'too_large' };
       try {

@@ -20,7 +20,7 @@ import { createKeyedLock } from './keyed-lock.js';
 import { createMessenger } from './messenger.js';
 import type { OutboxSender } from './outbox-sender.js';
 import { handleSellerMessage } from './seller/handle.js';
-import type { HandlerInput } from './handler-input.js';
+import type { AfterCommitTask, HandlerInput } from './handler-input.js';
 import { createMediaStore, type MediaOutcome } from './media-store.js';
 import type { InboundMessage, Transport } from './transport.js';
 
@@ -72,7 +72,7 @@ export function createBot(deps: BotDeps) {
     });
   }
 
-  function processSync(message: InboundMessage, route: Route, media: MediaOutcome | null): 'done' | 'duplicate' {
+  function processSync(message: InboundMessage, route: Route, media: MediaOutcome | null, afterCommit: AfterCommitTask[]): 'done' | 'duplicate' {
     const now = clock.now();
     return db.transaction((tx) => {
       if (route === 'echo') {
@@ -97,6 +97,7 @@ export function createBot(deps: BotDeps) {
         ids,
         now,
         issueLink: (order, scope) => issueOrderLink(tx, links, { orderId: order.id, guestId: order.guestId, scope, ttlMs: config.ttl.link, now }),
+        afterCommit: (task) => afterCommit.push(task),
       };
       if (route === 'seller') handleSellerMessage(input);
       else handleCustomerMessage(input);
@@ -158,8 +159,16 @@ export function createBot(deps: BotDeps) {
         try {
           // I/O first (the media download), then one synchronous transaction.
           const media = message.type === 'media' && (route === 'customer' || route === 'seller') ? await mediaStore.fetch(message.media) : null;
-          const outcome = processSync(message, route, media);
+          const afterCommit: AfterCommitTask[] = [];
+          const outcome = processSync(message, route, media, afterCommit);
           if (outcome === 'duplicate') log.debug('duplicate message ignored');
+          for (const task of afterCommit) {
+            try {
+              await task({ db, messenger: createMessenger(db, messengerDeps) });
+            } catch (err) {
+              log.error({ err }, 'after-commit work failed');
+            }
+          }
         } catch (err) {
           apologise(message, err);
         }

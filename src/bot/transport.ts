@@ -28,6 +28,8 @@ interface InboundBase {
   fromMe: boolean;
   /** Replayed after a disconnect rather than received live. */
   offline: boolean;
+  /** Forwarded from another chat (never run as a seller command); absent means not forwarded. */
+  forwarded?: boolean;
   receivedAt: Date;
 }
 

@@ -56,8 +56,8 @@ export function pageMoney(minor: number, currency: string, language: Language): 
 const STEPS: readonly OrderStatus[] = ['pending', 'confirmed', 'ready_for_shipping', 'shipped', 'delivered'];
 
 const EDIT_FIELDS: Record<Language, Record<string, string>> = {
-  en: { address: 'delivery address', qty: 'quantities', shipping: 'delivery fee', name: 'name', phone: 'phone number', description: 'description' },
-  ar: { address: 'عنوان التوصيل', qty: 'الكميات', shipping: 'رسوم التوصيل', name: 'الاسم', phone: 'رقم الهاتف', description: 'الوصف' },
+  en: { address: 'delivery address', area: 'delivery area', qty: 'quantities', shipping: 'delivery fee', name: 'name', phone: 'phone number', description: 'description' },
+  ar: { address: 'عنوان التوصيل', area: 'منطقة التوصيل', qty: 'الكميات', shipping: 'رسوم التوصيل', name: 'الاسم', phone: 'رقم الهاتف', description: 'الوصف' },
 };
 
 export const PAGE_TEXT = {

@@ -31,10 +31,21 @@ describe('Baileys inbound messages', () => {
         pushName: 'Mona',
         fromMe: false,
         offline: false,
+        forwarded: false,
         receivedAt: new Date(1767261720 * 1000),
         text: 'menu',
       },
     ]);
+  });
+
+  it('marks a forwarded message as forwarded (never run as a seller command)', async () => {
+    const { socket, received } = await openHarness();
+    const forwarded = loadFixture('extended-text');
+    const text = forwarded.message!.extendedTextMessage!;
+    text.contextInfo = { ...text.contextInfo, isForwarded: true, forwardingScore: 1 };
+    socket.upsert([forwarded, loadFixture('pn-text')]);
+    await settle();
+    expect(received.map((m) => m.forwarded)).toEqual([true, false]);
   });
 
   it('reads extendedTextMessage and ephemeral-wrapped text', async () => {

@@ -73,6 +73,7 @@ function contextFor(tx: Tx) {
     ids,
     now,
     issueLink,
+    afterCommit: () => {},
   };
   return {
     tx,

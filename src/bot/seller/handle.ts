@@ -4,12 +4,11 @@ import { sellerTexts } from '../../flows/seller-texts.js';
 import { spreadsheetKind } from '../../orders/catalog-files.js';
 import type { Language } from '../../orders/language.js';
 import type { HandlerInput } from '../handler-input.js';
-import { scheduleAfterCommit } from './after-commit.js';
 import { runSellerCommand } from './commands.js';
 import type { AfterCommitTask } from './commands/types.js';
 
-/** Handles the message inside the pipeline's transaction; returns the after-commit work it scheduled, if any (tests await it). */
-export function handleSellerMessage(input: HandlerInput): Promise<void> | null {
+/** Handles the message inside the pipeline's transaction; file work the command asked for runs after the commit. */
+export function handleSellerMessage(input: HandlerInput): void {
   const { message, guest, messenger, config } = input;
   const language: Language = guest.language ?? config.defaultLanguage;
   const t = sellerTexts[language];
@@ -34,8 +33,7 @@ export function handleSellerMessage(input: HandlerInput): Promise<void> | null {
 
   const text = message.type === 'text' ? message.text : (message.caption ?? '');
   // Commands only as typed by the seller (DESIGN.md section 5): a forwarded message is never run.
-  // InboundMessage has no `forwarded` flag yet; this takes effect once the transport sets one.
-  const forwarded = (message as { forwarded?: unknown }).forwarded === true;
+  const forwarded = message.forwarded === true;
   let reply: string;
   if (forwarded) reply = t.forwardedIgnored();
   else if (text.trim() !== '') reply = run(text);
@@ -43,5 +41,15 @@ export function handleSellerMessage(input: HandlerInput): Promise<void> | null {
   else if (message.type === 'media' && message.media.kind === 'image') reply = t.photoMissing('<sku>');
   else reply = t.sendAsText();
   if (reply) messenger.text(message.chatAddress, guest.id, reply);
-  return scheduleAfterCommit(input, tasks, language);
+  if (tasks.length > 0) {
+    input.afterCommit(async (env) => {
+      for (const task of tasks) {
+        try {
+          await task(env);
+        } catch {
+          env.messenger.text(message.chatAddress, guest.id, t.backgroundFailed());
+        }
+      }
+    });
+  }
 }

@@ -48,7 +48,7 @@ export type SkipReason =
   | 'empty';
 
 export type ReadResult =
-  | { ok: true; id: string; chatAddress: string; content: InboundContent }
+  | { ok: true; id: string; chatAddress: string; content: InboundContent; forwarded: boolean }
   | { ok: false; reason: SkipReason };
 
 const isUserJid = (jid: string): boolean =>
@@ -73,7 +73,15 @@ export function readMessage(msg: WAMessage): ReadResult {
   const content = normalizeMessageContent(msg.message);
   if (!content) return { ok: false, reason: 'empty' };
   const read = readContent(content);
-  return typeof read === 'string' ? { ok: false, reason: read } : { ok: true, id, chatAddress: chat, content: read };
+  return typeof read === 'string' ? { ok: false, reason: read } : { ok: true, id, chatAddress: chat, content: read, forwarded: isForwarded(content) };
+}
+
+/** WhatsApp marks forwarded messages in the content's contextInfo. */
+function isForwarded(content: proto.IMessage): boolean {
+  const type = getContentType(content);
+  const inner: unknown = type ? content[type] : undefined;
+  const info = typeof inner === 'object' && inner !== null && 'contextInfo' in inner ? (inner as { contextInfo?: proto.IContextInfo | null }).contextInfo : null;
+  return info?.isForwarded === true;
 }
 
 function readContent(content: proto.IMessage): InboundContent | 'unsupported' | 'empty' {

@@ -154,6 +154,7 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
       pushName: fromMe ? null : (msg.pushName ?? null),
       fromMe,
       offline,
+      forwarded: read.forwarded,
       receivedAt: sentAt(msg, deps.clock.now()),
     };
     const { content } = read;

@@ -2,7 +2,7 @@
 // exports a CommandFamily; `registry.ts` lists them.
 import type { IdGenerator } from '../../../ids.js';
 import type { Language } from '../../../orders/language.js';
-import type { DbOrTx, Tx } from '../../../store/db.js';
+import type { Tx } from '../../../store/db.js';
 import type { Order } from '../../../store/orders.js';
 import type { HandlerInput } from '../../handler-input.js';
 import type { MediaOutcome } from '../../media-store.js';
@@ -11,8 +11,8 @@ import type { BotConfig } from '../../pipeline.js';
 import type { InboundMedia } from '../../transport.js';
 import type { ParsedCommand } from '../parse.js';
 
-/** Work that must wait until the message's transaction has committed (async file work, like an XLSX export). */
-export type AfterCommitTask = (env: { db: DbOrTx; messenger: Messenger }) => Promise<void>;
+export type { AfterCommitTask } from '../../handler-input.js';
+import type { AfterCommitTask } from '../../handler-input.js';
 
 export interface CommandContext {
   /** The message's transaction (a savepoint of it while a command runs: a refused command leaves no trace). */

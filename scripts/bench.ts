@@ -1,0 +1,129 @@
+// npm run bench [-- --users N] [-- --json]: many simulated customers each run the full catalog
+// checkout in chat, through the real pipeline, on a file-backed SQLite database (WAL), with the
+// outbox delivering to the simulator. Each customer sends its next message as soon as the reply
+// to the last one is committed. Also measures the floor: the same row writes in a bare
+// better-sqlite3 transaction, with no bot logic.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { systemClock } from '../src/clock.js';
+import { parseConfig } from '../src/config.js';
+import { createIdGenerator } from '../src/ids.js';
+import { createTijaratk } from '../src/app.js';
+import { updatePolicy } from '../src/orders/policy.js';
+import { openDatabase } from '../src/store/db.js';
+
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const json = process.argv.includes('--json');
+const only = argValue('--users');
+const SIZES = only ? [Number(only)] : [100, 500, 2_000, 10_000];
+const CHECKOUT = ['hi', '1', '1', '2', '1', 'Bench Customer', '12 Tahrir Street, flat 3', 'Dokki, Giza', '1'];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function runPipeline(users: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'tijaratk-bench-'));
+  const config = parseConfig({
+    TRANSPORT: 'simulator',
+    DATABASE_PATH: join(dir, 'bench.db'),
+    SELLER_NUMBERS: '+201000000001',
+    LOG_LEVEL: 'silent',
+    MEDIA_DIR: join(dir, 'media'),
+  });
+  const app = createTijaratk({ config, logger: pino({ level: 'silent' }), clock: systemClock, ids: createIdGenerator() });
+  await app.start(false);
+  // Enough stock for everyone; no COD question, which would need the seller.
+  app.database.sqlite.prepare('UPDATE products SET stock = 1000000000').run();
+  updatePolicy(app.db, { codConfirmation: 'never' }, new Date());
+  const sim = app.simulator!;
+  const latencies: number[] = [];
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: users }, async (_, i) => {
+      const from = `+2010${String(10_000_000 + i).padStart(8, '0')}`;
+      for (const [step, text] of CHECKOUT.entries()) {
+        const sent = performance.now();
+        await sim.receive({ from, text, id: `B${i}-${step}` });
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  await app.outbox.drain(120_000);
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+  const sqlite = app.database.sqlite;
+  const inbound = (sqlite.prepare("SELECT count(*) AS n FROM inbound_messages WHERE status = 'processed'").get() as { n: number }).n;
+  const undelivered = (sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE status != 'sent'").get() as { n: number }).n;
+  const answered = (sqlite.prepare("SELECT count(DISTINCT chat) AS n FROM sim_messages WHERE direction = 'out' AND text LIKE '%#%'").get() as { n: number }).n;
+  const ordersPlaced = (sqlite.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
+  await app.stop(0);
+  rmSync(dir, { recursive: true, force: true });
+
+  const messages = users * CHECKOUT.length;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    users,
+    messages,
+    msgPerSec: Math.round(messages / (elapsedMs / 1000)),
+    p50Ms: Math.round(percentile(sorted, 50) * 100) / 100,
+    p99Ms: Math.round(percentile(sorted, 99) * 100) / 100,
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+    // Nothing lost: every message processed, every reply delivered, every checkout ended in an order.
+    lost: messages - inbound + undelivered + (users - ordersPlaced),
+    ordersPlaced,
+    customersWithOrderNumber: answered,
+  };
+}
+
+/** The same row writes per message (inbound row, snapshot upsert, one outbox row), bare. */
+function runFloor(messages: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'tijaratk-floor-'));
+  const { sqlite, close } = openDatabase(join(dir, 'floor.db'));
+  const inbound = sqlite.prepare(
+    "INSERT INTO inbound_messages (transport, message_id, chat_address, from_me, kind, route, status, received_at) VALUES ('simulator', ?, ?, 0, 'text', 'customer', 'processed', ?)",
+  );
+  const snapshot = sqlite.prepare(
+    `INSERT INTO conversations (chat_key, machine_id, machine_version, snapshot, revision, updated_at) VALUES (?, 'customer', 1, ?, 1, ?)
+     ON CONFLICT(chat_key) DO UPDATE SET snapshot = excluded.snapshot, revision = revision + 1, updated_at = excluded.updated_at`,
+  );
+  const outbox = sqlite.prepare(
+    "INSERT INTO outbox (message_id, address, kind, text, status, next_attempt_at, created_at) VALUES (?, ?, 'text', ?, 'pending', ?, ?)",
+  );
+  const write = sqlite.transaction((i: number) => {
+    const at = new Date().toISOString();
+    const chat = `+2010${String(10_000_000 + (i % 1000)).padStart(8, '0')}`;
+    inbound.run(`F${i}`, chat, at);
+    snapshot.run(`guest:${i % 1000}`, JSON.stringify({ value: 'menu', context: { language: 'en', cart: [] } }), at);
+    outbox.run(`O${i}`, chat, 'Main menu: 1. Browse products', at, at);
+  });
+  const started = performance.now();
+  for (let i = 0; i < messages; i++) write(i);
+  const elapsedMs = performance.now() - started;
+  close();
+  rmSync(dir, { recursive: true, force: true });
+  return { messages, msgPerSec: Math.round(messages / (elapsedMs / 1000)) };
+}
+
+const floor = runFloor(50_000);
+if (json) console.log(JSON.stringify({ floor }));
+else {
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`Floor (bare transaction, same row writes): ${floor.msgPerSec} msg/s\n`);
+  console.log('| customers | messages | msg/s | p50 ms | p99 ms | peak RSS MB | % of floor | lost |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+}
+for (const users of SIZES) {
+  const result = await runPipeline(users);
+  const ratio = Math.round((result.msgPerSec / floor.msgPerSec) * 100);
+  if (json) console.log(JSON.stringify({ ...result, floorRatio: ratio / 100 }));
+  else console.log(`| ${users} | ${result.messages} | ${result.msgPerSec} | ${result.p50Ms} | ${result.p99Ms} | ${result.peakRssMb} | ${ratio}% | ${result.lost} |`);
+}
