@@ -292,7 +292,6 @@ function answerCod(effect: Effect<'answerCod'>, deps: ConversationDeps): void {
       note: 'declined cash on delivery',
       actor: actor(deps),
       now,
-      deadlines: { readyNotShippedMs: ttlFor(readPolicy(tx), deps.config, 'readyNotShipped') },
     });
     reply(deps, texts.codDeclined(effect.orderNumber));
   }

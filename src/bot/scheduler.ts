@@ -97,7 +97,6 @@ export function createScheduler(deps: SchedulerDeps) {
       note: stage,
       actor: { type: 'system', id: null },
       now: ctx.now,
-      deadlines: { readyNotShippedMs: ttlFor(policy, ctx.config, 'readyNotShipped') },
     });
     if (!result.ok) return false;
     toCustomer(ctx, order.guestId, (t) => t.orderExpired(order.number, stage));

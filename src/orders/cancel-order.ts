@@ -14,8 +14,10 @@ export interface CancelInput {
   note: string | null;
   actor: Actor;
   now: Date;
-  deadlines: StageDeadlines;
 }
+
+/** Entering `cancelled` starts no deadline; stagePatch only needs lengths for stages that do. */
+const NO_DEADLINES: StageDeadlines = { readyNotShippedMs: 0 };
 
 export type CancelResult = StatusChange & { released?: { productId: number; quantity: number }[] };
 
@@ -25,7 +27,7 @@ export function cancelOrder(db: DbOrTx, input: CancelInput): CancelResult {
     to: 'cancelled',
     actor: input.actor,
     now: input.now,
-    deadlines: input.deadlines,
+    deadlines: NO_DEADLINES,
     patch: { cancelReason: input.reason },
     note: input.note ? `${input.reason}: ${input.note}` : input.reason,
   });

@@ -2,6 +2,7 @@
 // order page and the WhatsApp chat both call these. Synchronous, inside the caller's transaction;
 // expected refusals are results, never throws. Messages are the caller's business (src/flows/request-texts.ts).
 import type { DbOrTx } from '../store/db.js';
+import { cancelOrder } from './cancel-order.js';
 import {
   createCustomerRequestsRepo,
   createFeedbackRepo,
@@ -10,7 +11,6 @@ import {
   type Feedback,
 } from '../store/customer-requests.js';
 import { createOrdersRepo, type Order } from '../store/orders.js';
-import { createProductsRepo } from '../store/products.js';
 import { changeOrderStatus } from './change-status.js';
 import { readPolicy, type StorePolicy } from './policy.js';
 import type { OrderStatus } from './status.js';
@@ -306,24 +306,9 @@ export function createCustomerRequest(db: DbOrTx, input: CreateRequestInput): Cr
 type CancelResult = { ok: true; order: Order; released: ReleasedStock[] } | { ok: false; status: OrderStatus };
 
 function cancelOrderForCustomer(db: DbOrTx, order: Order, actor: { type: 'guest' | 'customer' | 'seller'; id: string | null }, note: string | null, now: Date): CancelResult {
-  const change = changeOrderStatus(db, {
-    orderNumber: order.number,
-    to: 'cancelled',
-    actor,
-    patch: { cancelReason: 'customer_request', cancelledAt: now.toISOString(), expiresAt: null, remindedAt: null },
-    ...(note ? { note } : {}),
-    now,
-  });
+  const change = cancelOrder(db, { orderNumber: order.number, reason: 'customer_request', note, actor, now });
   if (!change.ok) return { ok: false, status: change.reason === 'not_found' ? order.status : change.current };
-  const released: ReleasedStock[] = [];
-  if (order.type === 'catalog') {
-    const products = createProductsRepo(db);
-    for (const item of createOrdersRepo(db).items(order.id)) {
-      if (item.productId === null) continue;
-      products.release(item.productId, item.quantity, now);
-      released.push({ productId: item.productId, quantity: item.quantity });
-    }
-  }
+  const released: ReleasedStock[] = change.released ?? [];
   // Whatever else was waiting on this order has nothing left to act on.
   const requests = createCustomerRequestsRepo(db);
   for (const open of requests.openOfKind(order.id, ['address_change', 'cancellation', 'delivery_confirmation'])) {

@@ -7,7 +7,7 @@ import { markPaid, refundOrder, type PaymentChange } from '../../../orders/payme
 import type { CancelReason } from '../../../orders/reasons.js';
 import { createOrdersRepo } from '../../../store/orders.js';
 import { arg, parseArgs, vocabulary } from '../parse.js';
-import { sellerActor, stageDeadlines, statusRefusal, tellCustomer, textsFor, usageError } from './shared.js';
+import { sellerActor, statusRefusal, tellCustomer, textsFor, usageError } from './shared.js';
 import { refuse, type CommandContext, type CommandFamily, type CommandOutcome, type CommandSpec } from './types.js';
 
 function paymentRefusal(ctx: CommandContext, number: number, result: Extract<PaymentChange, { ok: false }>, action: 'paid' | 'refunded'): CommandOutcome {
@@ -62,7 +62,7 @@ const cancel: CommandSpec = {
     const args = parseArgs(cmd, [arg.order(), arg.choice('reason', CANCEL_WORDS), arg.optionalText('note', 500)]);
     if (!args.ok) return usageError(ctx, this, args.problem);
     const [number, reason, note] = args.values;
-    const result = cancelOrder(ctx.tx, { orderNumber: number, reason, note, actor: sellerActor(ctx), now: ctx.now, deadlines: stageDeadlines(ctx) });
+    const result = cancelOrder(ctx.tx, { orderNumber: number, reason, note, actor: sellerActor(ctx), now: ctx.now });
     if (!result.ok) return statusRefusal(ctx, number, result, 'cancelled');
     const units = (result.released ?? []).reduce((sum, r) => sum + r.quantity, 0);
     const told = tellCustomer(ctx, result.order, (language) => orderNotifications[language].cancelled(result.order.number, reason));
