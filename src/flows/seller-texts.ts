@@ -266,6 +266,19 @@ function customerLine(order: Order, extras: OrderExtras | undefined, language: L
   return `${base} · ${[kind, verified, blocked].filter(Boolean).join(ar ? '، ' : ', ')}`;
 }
 
+const COD_LABELS: Record<Language, Record<Exclude<Order['codConfirmation'], 'not_needed'>, (asked: boolean) => string>> = {
+  en: {
+    asked: (asked) => (asked ? 'asked, waiting for the customer' : 'will be asked once you confirm'),
+    confirmed: () => 'confirmed by the customer',
+    declined: () => 'declined by the customer',
+  },
+  ar: {
+    asked: (asked) => (asked ? 'تم السؤال، في انتظار العميل' : 'سيُسأل العميل بعد تأكيدك'),
+    confirmed: () => 'أكده العميل',
+    declined: () => 'رفضه العميل',
+  },
+};
+
 function orderDetails(order: Order, items: readonly OrderItem[], events: readonly OrderEvent[], language: Language, extras?: OrderExtras): string {
   const m = (minor: number) => formatMoney(minor, order.currency, language);
   const ar = language === 'ar';
@@ -293,6 +306,7 @@ function orderDetails(order: Order, items: readonly OrderItem[], events: readonl
     `${ar ? 'التوصيل' : 'Delivery'}: ${m(order.shippingMinor)}`,
     `${ar ? 'الإجمالي' : 'Total'}: ${m(order.totalMinor)}`,
     payment,
+    ...(order.codConfirmation !== 'not_needed' ? [`${ar ? 'تأكيد الدفع عند الاستلام' : 'COD confirmation'}: ${COD_LABELS[language][order.codConfirmation](order.codAskedAt !== null)}`] : []),
     ...(order.courier ? [`${ar ? 'الشحن' : 'Courier'}: ${order.courier}${order.trackingNumber ? ` ${order.trackingNumber}` : ''}`] : []),
     ...(order.cancelReason && order.status === 'cancelled' ? [`${ar ? 'سبب الإلغاء' : 'Cancelled for'}: ${reasonLabel(order.cancelReason, language)}`] : []),
     ...(order.failureReason && order.status === 'failed_delivery' ? [`${ar ? 'سبب فشل التوصيل' : 'Delivery failed'}: ${reasonLabel(order.failureReason, language)}`] : []),
@@ -352,6 +366,10 @@ const en = {
   confirmed: (order: Order, told = true) =>
     `✅ Order #${order.number} confirmed.${told ? ' The customer has been told, with a link to the order page.' : ' The customer could not be told: no number to write to.'}`,
   notFound: (number: number) => `There is no order #${number}. Send /orders to see your orders.`,
+  awaitingCod: (number: number, cod: 'asked' | 'declined') =>
+    cod === 'declined'
+      ? `Order #${number} cannot ship: the customer declined cash on delivery.`
+      : `Order #${number} waits for the customer to confirm cash on delivery in the chat; it can ship once they say yes.`,
   notAllowed: (number: number, current: OrderStatus, allowed: readonly OrderStatus[], action: string) =>
     `Order #${number} cannot be ${action}: it is ${statusLabel(current, 'en')}.${allowed.length ? ` From here it can become: ${allowed.map((s) => statusLabel(s, 'en')).join(', ')}.` : ' No further changes are possible.'}`,
   usage: (usage: string) => `Usage: ${usage}`,
@@ -547,6 +565,10 @@ const ar: typeof en = {
   orderDetails: (order, items, events, extras) => orderDetails(order, items, events, 'ar', extras),
   confirmed: (order, told = true) => `✅ تم تأكيد الطلب #${order.number}.${told ? ' تم إبلاغ العميل مع رابط صفحة الطلب.' : ' لم يتم إبلاغ العميل: لا يوجد رقم للتواصل.'}`,
   notFound: (number) => `لا يوجد طلب رقم #${number}. أرسل ${ltr('/orders')} لعرض طلباتك.`,
+  awaitingCod: (number, cod) =>
+    cod === 'declined'
+      ? `لا يمكن شحن الطلب #${number}: رفض العميل الدفع عند الاستلام.`
+      : `الطلب #${number} ينتظر أن يؤكد العميل الدفع عند الاستلام في المحادثة؛ يمكن شحنه بعد موافقته.`,
   notAllowed: (number, current, allowed, action) =>
     `لا يمكن ${action} الطلب #${number}: حالته الآن ${statusLabel(current, 'ar')}.${allowed.length ? ` يمكن أن يصبح: ${allowed.map((s) => statusLabel(s, 'ar')).join('، ')}.` : ' لا توجد تغييرات أخرى ممكنة.'}`,
   usage: (usage) => `الاستخدام: ${ltr(usage)}`,

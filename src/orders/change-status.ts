@@ -6,7 +6,11 @@ import { checkOrderTransition, type OrderStatus } from './status.js';
 export type StatusChange =
   | { ok: true; order: Order; before: Order }
   | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'not_allowed'; current: OrderStatus; allowed: readonly OrderStatus[] };
+  | { ok: false; reason: 'not_allowed'; current: OrderStatus; allowed: readonly OrderStatus[] }
+  /** A first-time or risky order waits for the customer's cash-on-delivery yes (or they said no). */
+  | { ok: false; reason: 'awaiting_cod'; current: OrderStatus; cod: 'asked' | 'declined' };
+
+const SHIPPING_STAGES: readonly OrderStatus[] = ['ready_for_shipping', 'shipped'];
 
 export interface ChangeStatusInput {
   orderNumber: number;
@@ -23,6 +27,9 @@ export function changeOrderStatus(db: DbOrTx, input: ChangeStatusInput): StatusC
   if (!before) return { ok: false, reason: 'not_found' };
   const check = checkOrderTransition(before.status, input.to);
   if (!check.ok) return { ok: false, reason: 'not_allowed', current: check.current, allowed: check.allowed };
+  if (SHIPPING_STAGES.includes(input.to) && (before.codConfirmation === 'asked' || before.codConfirmation === 'declined')) {
+    return { ok: false, reason: 'awaiting_cod', current: before.status, cod: before.codConfirmation };
+  }
   const stamp = input.now.toISOString();
   const order = orders.updateIfStatus(before.id, before.status, { ...input.patch, status: input.to, updatedAt: stamp });
   if (!order) return { ok: false, reason: 'not_allowed', current: orders.byId(before.id)!.status, allowed: [] };

@@ -1,8 +1,10 @@
 // An order a seller types in for a phone, WhatsApp, social or offline deal. The customer's number
 // becomes a guest when new (unverified: someone else typed it). Prices come from today's catalog,
 // stock is reserved, the number is allocated and the placement logged, all in the caller's transaction.
-import { nextCounter } from '../store/counters.js';
 import type { DbOrTx } from '../store/db.js';
+import { recordRisk } from './fraud.js';
+import { nextOrderNumber } from './numbers.js';
+import { readPolicy } from './policy.js';
 import { createCatalogAdminRepo } from '../store/catalog-admin.js';
 import { createGuestAdminRepo } from '../store/guest-admin.js';
 import type { Guest } from '../store/guests.js';
@@ -10,7 +12,6 @@ import { createOrdersRepo, type NewOrderItem, type Order, type OrderItem } from 
 import { createProductsRepo, type Product } from '../store/products.js';
 import type { Language } from './language.js';
 import { ORDER_EVENT, type Actor } from './order-events.js';
-import { FIRST_ORDER_NUMBER } from './place-order.js';
 
 export const MANUAL_CHANNELS = ['phone', 'offline', 'whatsapp', 'instagram', 'facebook'] as const satisfies readonly Order['channel'][];
 export type ManualChannel = (typeof MANUAL_CHANNELS)[number];
@@ -86,7 +87,7 @@ export function createManualOrder(db: DbOrTx, input: ManualOrderInput): ManualOr
   const orders = createOrdersRepo(db);
   const order = orders.insert(
     {
-      number: nextCounter(db, 'order_number', FIRST_ORDER_NUMBER),
+      number: nextOrderNumber(db),
       publicId: input.publicId,
       type: 'catalog',
       channel: input.channel,
@@ -116,5 +117,7 @@ export function createManualOrder(db: DbOrTx, input: ManualOrderInput): ManualOr
     after: JSON.stringify({ status: 'pending', totalMinor: order.totalMinor, channel: input.channel }),
     at: stamp,
   });
-  return { ok: true, order, items: orders.items(order.id), guest, newGuest: created };
+  // Scored like every new order; the COD question is for customers who ordered in chat (the seller spoke to this one).
+  const risk = recordRisk(db, order, readPolicy(db), input.now);
+  return { ok: true, order: { ...order, riskScore: risk.score, riskLevel: risk.level }, items: orders.items(order.id), guest, newGuest: created };
 }

@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/bot/scheduler.js';
 import { acceptQuote, createCustomRequest, quoteRequest } from '../../src/orders/custom-requests.js';
-import { shiftStageDeadlines } from '../../src/orders/deadlines.js';
 import { updatePolicy } from '../../src/orders/policy.js';
 import { createGuestsRepo } from '../../src/store/guests.js';
 import { customRequests, orders, products, quotes } from '../../src/store/schema.js';
@@ -73,8 +72,11 @@ describe('catalog order pending confirmation (48h)', () => {
   it('follows a deadline the seller changed in the settings', async () => {
     const number = await placeOrder();
     // 48h -> 24h: the order already waiting moves its deadline by the difference.
-    shiftStageDeadlines(h.app.db, 'pendingConfirmation', -24 * HOUR);
-    h.clock.advance(24 * HOUR);
+    expect(await h.ask(SELLER, '/settings expiry pending 24h')).toContain('expiry');
+    h.clock.advance(24 * HOUR - 1000);
+    await sweep();
+    expect(orderRow(number).status).toBe('pending');
+    h.clock.advance(1000);
     await sweep();
     expect(orderRow(number).status).toBe('cancelled');
   });
@@ -269,5 +271,22 @@ describe('feedback after delivery', () => {
     expect(h.lastReplies(CUSTOMER).join('\n')).toContain('How was the store?');
     for (const text of ['5', '5']) await h.say(CUSTOMER, text);
     expect(await h.ask(CUSTOMER, 'skip')).toContain('Thank you for your rating');
+  });
+});
+
+describe('shipping waits for the COD answer', () => {
+  it('refuses /ready and /ship while the customer has not confirmed, and shows the state in /order', async () => {
+    updatePolicy(h.app.db, { codConfirmation: 'always' }, h.clock.now());
+    const number = await placeOrder();
+    expect(await h.ask(SELLER, `/order ${number}`)).toContain('COD confirmation: will be asked once you confirm');
+    await h.say(SELLER, `/confirm ${number}`);
+    await sweep();
+    expect(await h.ask(SELLER, `/ship ${number} Bosta`)).toContain('waits for the customer to confirm cash on delivery');
+    expect(await h.ask(SELLER, `/ready ${number}`)).toContain('waits for the customer to confirm cash on delivery');
+    expect(orderRow(number).status).toBe('confirmed');
+    await h.say(CUSTOMER, '1');
+    expect(await h.ask(SELLER, `/order ${number}`)).toContain('COD confirmation: confirmed by the customer');
+    expect(await h.ask(SELLER, `/ship ${number} Bosta TRK1`)).not.toContain('waits for the customer');
+    expect(orderRow(number).status).toBe('shipped');
   });
 });

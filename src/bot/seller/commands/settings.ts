@@ -3,7 +3,8 @@
 import type { Language } from '../../../orders/language.js';
 import { formatDuration, parseDuration } from '../../../orders/duration.js';
 import { formatMoney, parseAmount } from '../../../orders/money.js';
-import { readPolicy, updatePolicy, type ExpiryStage, type StorePolicy } from '../../../orders/policy.js';
+import { shiftStageDeadlines } from '../../../orders/deadlines.js';
+import { readPolicy, ttlFor, updatePolicy, type ExpiryStage, type StorePolicy } from '../../../orders/policy.js';
 import { cleanFreeText, normalizeInput } from '../../../orders/text.js';
 import type { SettingsView } from '../../../flows/seller-texts.js';
 import { ArgCursor, parseWhole, vocabulary, type ArgProblem, type Read } from '../parse.js';
@@ -39,9 +40,6 @@ const SETTINGS = vocabulary<SettingName>({
   'first-order-cap': ['first-order-cap', 'first-order', 'حد_اول_طلب'],
 });
 
-// Policy fields that only some builds have (the COD confirmation rules): offered when the policy has them.
-type OptionalPolicy = { codConfirmation?: 'first_or_risky' | 'always' | 'never'; firstOrderValueCapMinor?: number };
-const optionalPolicy = (policy: StorePolicy) => policy as unknown as OptionalPolicy;
 const COD_MODES = vocabulary<'first_or_risky' | 'always' | 'never'>({ first_or_risky: ['first', 'risky', 'first-or-risky'], always: ['always', 'دائما'], never: ['never', 'ابدا'] });
 const COD_MODE_NAMES = { first_or_risky: 'first', always: 'always', never: 'never' } as const;
 
@@ -85,8 +83,8 @@ function view(policy: StorePolicy, ctx: CommandContext): SettingsView {
     returnWindowDays: policy.returnWindowDays,
     maxQuantityPerProduct: policy.maxQuantityPerProduct,
     extra: [
-      ...(optionalPolicy(policy).codConfirmation ? [{ name: 'cod-confirmation', value: COD_MODE_NAMES[optionalPolicy(policy).codConfirmation!] }] : []),
-      ...(optionalPolicy(policy).firstOrderValueCapMinor !== undefined ? [{ name: 'first-order-cap', value: money(optionalPolicy(policy).firstOrderValueCapMinor!) }] : []),
+      { name: 'cod-confirmation', value: COD_MODE_NAMES[policy.codConfirmation] },
+      { name: 'first-order-cap', value: money(policy.firstOrderValueCapMinor) },
     ],
     expiry: expiryStages(ctx).map((stage) => ({
       name: stageName(stage),
@@ -185,16 +183,14 @@ function parseChange(rest: string, policy: StorePolicy, ctx: CommandContext): { 
       return finish({ patch: { maxQuantityPerProduct: n.value }, said: `max-qty ${n.value}` });
     }
     case 'cod-confirmation': {
-      if (optionalPolicy(policy).codConfirmation === undefined) return { ok: false, problem: { kind: 'choice', what: 'setting', value: name.value, choices: SETTINGS.shown.filter((n) => n !== 'cod-confirmation' && n !== 'first-order-cap') } };
       const mode = c.choice('value', COD_MODES);
       if (!mode.ok) return mode;
-      return finish({ patch: { codConfirmation: mode.value } as unknown as Partial<StorePolicy>, said: `cod-confirmation ${COD_MODE_NAMES[mode.value]}` });
+      return finish({ patch: { codConfirmation: mode.value }, said: `cod-confirmation ${COD_MODE_NAMES[mode.value]}` });
     }
     case 'first-order-cap': {
-      if (optionalPolicy(policy).firstOrderValueCapMinor === undefined) return { ok: false, problem: { kind: 'choice', what: 'setting', value: name.value, choices: SETTINGS.shown.filter((n) => n !== 'cod-confirmation' && n !== 'first-order-cap') } };
       const cap = c.required('amount', (w) => parseAmount(w, ctx.config.currency));
       if (!cap.ok) return cap;
-      return finish({ patch: { firstOrderValueCapMinor: cap.value } as unknown as Partial<StorePolicy>, said: `first-order-cap ${money(cap.value)}` });
+      return finish({ patch: { firstOrderValueCapMinor: cap.value }, said: `first-order-cap ${money(cap.value)}` });
     }
     case 'expiry': {
       const stage = c.choice('value', stageVocabulary(expiryStages(ctx)));
@@ -253,6 +249,11 @@ const settings: CommandSpec = {
     if (!parsed.ok) return 'refusal' in parsed ? refuse(parsed.refusal) : usageError(ctx, { usage: `/settings ${SETTINGS.shown.join('|')} <value>` }, parsed.problem);
     const saved = updatePolicy(ctx.tx, parsed.change.patch, ctx.now);
     if (!saved.ok) return refuse(t.settingRejected(saved.error));
+    // Items already waiting in a stage follow its new length (their deadline moves by the difference).
+    for (const stage of expiryStages(ctx)) {
+      const delta = ttlFor(saved.policy, ctx.config, stage) - ttlFor(policy, ctx.config, stage);
+      if (delta !== 0) shiftStageDeadlines(ctx.tx, stage, delta);
+    }
     return t.settingSaved(parsed.change.said);
   },
 };

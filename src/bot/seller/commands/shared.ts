@@ -26,6 +26,7 @@ export const stageDeadlines = (ctx: CommandContext): StageDeadlines => ({ readyN
 /** The refusal for a status move that the table (or a faster seller) did not allow. */
 export function statusRefusal(ctx: CommandContext, number: number, result: Extract<StatusChange, { ok: false }>, to: OrderStatus): CommandOutcome {
   const t = textsFor(ctx);
+  if (result.reason === 'awaiting_cod') return refuse(t.awaitingCod(number, result.cod));
   return refuse(result.reason === 'not_found' ? t.notFound(number) : t.notAllowed(number, result.current, result.allowed, t.actions[to]));
 }
 
