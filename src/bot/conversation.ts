@@ -1,14 +1,15 @@
 // Steps a customer's conversation with one event, inside the caller's transaction: load the fresh
 // data the flow needs, run the pure transition, carry out its effects, save the snapshot.
 // Used for the customer's own messages and for system events (a quote arrived, a rating is due).
-import { and, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { IdGenerator } from '../ids.js';
 import type { CatalogItem } from '../flows/catalog.js';
 import { stepCustomerFlow } from '../flows/customer-flow.js';
 import { CUSTOMER_MACHINE_ID, CUSTOMER_MACHINE_VERSION, type CustomerEvent, type FlowEnv } from '../flows/customer.machine.js';
 import type { CodQuestion, OrderView, QuoteView } from '../flows/customer/types.js';
 import { readPolicy } from '../orders/policy.js';
-import type { Tx } from '../store/db.js';
+import type { Db, Tx } from '../store/db.js';
+import { prepared } from '../store/prepared.js';
 import { createConversationsRepo } from '../store/conversations.js';
 import type { Guest } from '../store/guests.js';
 import { createProductsRepo } from '../store/products.js';
@@ -60,9 +61,15 @@ function loadCatalog(tx: Tx): CatalogItem[] {
 }
 
 function loadOrders(tx: Tx, guestId: number): { views: OrderView[]; latest: Order | undefined } {
-  const rows = tx.select().from(orders).where(eq(orders.guestId, guestId)).orderBy(desc(orders.id)).limit(RECENT_ORDERS).all();
-  const ids = rows.map((o) => o.id);
-  const items = ids.length ? tx.select().from(orderItems).where(inArray(orderItems.orderId, ids)).all() : [];
+  const rows = prepared(tx, 'conversation.orders', (r) =>
+    r.select().from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(RECENT_ORDERS).prepare(),
+  ).all({ guestId });
+  if (rows.length === 0) return { views: [], latest: undefined };
+  const recent = (r: Db) =>
+    r.select({ id: orders.id }).from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(RECENT_ORDERS);
+  const items = prepared(tx, 'conversation.orderItems', (r) =>
+    r.select().from(orderItems).where(inArray(orderItems.orderId, recent(r))).prepare(),
+  ).all({ guestId });
   const requestIds = rows.flatMap((o) => (o.customRequestId === null ? [] : [o.customRequestId]));
   const requests = requestIds.length ? tx.select().from(customRequests).where(inArray(customRequests.id, requestIds)).all() : [];
   const views = rows.map((o) => ({
@@ -79,13 +86,16 @@ function loadOrders(tx: Tx, guestId: number): { views: OrderView[]; latest: Orde
 }
 
 export function loadOpenQuotes(tx: Tx, guestId: number, now: Date): QuoteView[] {
-  return tx
-    .select({ quote: quotes, request: customRequests })
-    .from(quotes)
-    .innerJoin(customRequests, eq(customRequests.id, quotes.requestId))
-    .where(and(eq(quotes.guestId, guestId), eq(quotes.status, 'open'), gt(quotes.expiresAt, now.toISOString())))
-    .orderBy(desc(quotes.id))
-    .all()
+  return prepared(tx, 'conversation.openQuotes', (r) =>
+    r
+      .select({ quote: quotes, request: customRequests })
+      .from(quotes)
+      .innerJoin(customRequests, eq(customRequests.id, quotes.requestId))
+      .where(and(eq(quotes.guestId, sql.placeholder('guestId')), eq(quotes.status, 'open'), gt(quotes.expiresAt, sql.placeholder('now'))))
+      .orderBy(desc(quotes.id))
+      .prepare(),
+  )
+    .all({ guestId, now: now.toISOString() })
     .map(({ quote, request }) => quoteView(quote, request));
 }
 

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { customerTexts } from '../flows/customer-texts.js';
 import { detectLanguage } from '../orders/language.js';
 import { issueOrderLink } from '../orders/links.js';
-import type { Db, Tx } from '../store/db.js';
+import { inTransaction, type Db, type Tx } from '../store/db.js';
 import { createGuestsRepo } from '../store/guests.js';
 import { createInboundRepo } from '../store/inbound.js';
 import { createOutboxRepo } from '../store/outbox.js';
@@ -74,7 +74,7 @@ export function createBot(deps: BotDeps) {
 
   function processSync(message: InboundMessage, route: Route, media: MediaOutcome | null, afterCommit: AfterCommitTask[]): 'done' | 'duplicate' {
     const now = clock.now();
-    return db.transaction((tx) => {
+    return inTransaction(db, (tx) => {
       if (route === 'echo') {
         recordInbound(tx, message, 'echo', 'ignored', null);
         return 'done';
@@ -121,7 +121,7 @@ export function createBot(deps: BotDeps) {
   function apologise(message: InboundMessage, err: unknown) {
     deps.logger.error({ err, messageId: message.id, transport: message.transport }, 'inbound message failed');
     try {
-      db.transaction((tx) => {
+      inTransaction(db, (tx) => {
         if (!recordInbound(tx, message, 'customer', 'failed', null)) return;
         if (message.fromMe) return;
         const guest = message.phone ? createGuestsRepo(tx).byPhone(message.phone) : undefined;

@@ -8,7 +8,7 @@ import { lifecycleTexts, type ExpiredOrderStage } from '../flows/lifecycle-texts
 import { cancelOrder } from '../orders/cancel-order.js';
 import { expireQuote } from '../orders/custom-requests.js';
 import { readPolicy, reminderLeadMs, ttlFor, type ExpiryStage, type StorePolicy } from '../orders/policy.js';
-import type { Db, Tx } from '../store/db.js';
+import { inTransaction, type Db, type Tx } from '../store/db.js';
 import { sqliteOf } from '../store/raw-sqlite.js';
 import { createGuestsRepo } from '../store/guests.js';
 import { customRequests, orders, quotes } from '../store/schema.js';
@@ -48,7 +48,7 @@ export function createScheduler(deps: SchedulerDeps) {
    * alone (logged, tried again next sweep) and a crash loses only uncommitted work, never half an item.
    */
   function each<T>(rows: readonly T[], apply: (tx: Tx, row: T, ctx: SystemContext) => boolean): number {
-    return db.transaction((outer) => {
+    return inTransaction(db, (outer) => {
       const ctx = deps.systemContext(outer, clock.now());
       let done = 0;
       for (const row of rows) {

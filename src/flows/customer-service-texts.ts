@@ -1,13 +1,13 @@
 // Customer messages beyond the catalog: custom requests, quotes, my orders, order actions,
 // talking to the store, registering. Arabic and English.
+import { formatDateTime } from '../orders/dates.js';
 import type { Language } from '../orders/language.js';
 import { formatMoney } from '../orders/money.js';
 import { statusLabel } from './seller-texts.js';
 import type { OrderView, QuoteView } from './customer/types.js';
 
 const numbered = (labels: readonly string[]) => labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
-const when = (iso: string, language: Language) =>
-  new Intl.DateTimeFormat(language === 'ar' ? 'ar-EG' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Cairo' }).format(new Date(iso));
+const when = (iso: string, language: Language) => formatDateTime(iso, language);
 const requestNo = (n: number) => `R-${n}`;
 
 export type OrderActionOutcome =

@@ -1,10 +1,10 @@
 // What the scheduler tells customers and sellers: expiries, reminders, COD confirmation. Ar + en.
+import { formatDateTime } from '../orders/dates.js';
 import type { Language } from '../orders/language.js';
 import { formatMoney } from '../orders/money.js';
 
 const rtl = (command: string) => `\u2066${command}\u2069`;
-const when = (iso: string, language: Language) =>
-  new Intl.DateTimeFormat(language === 'ar' ? 'ar-EG' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Cairo' }).format(new Date(iso));
+const when = (iso: string, language: Language) => formatDateTime(iso, language);
 const numbered = (labels: readonly string[]) => labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
 
 export type ExpiredOrderStage = 'pending' | 'accepted' | 'ready' | 'cod';

@@ -3,25 +3,39 @@ import { normalizeInput } from './text.js';
 
 const MINOR_DIGITS_FALLBACK = 2;
 
+// Building an Intl.NumberFormat costs far more than formatting with one: keep them.
+const digitsOf = new Map<string, number>();
+const formats = new Map<string, Intl.NumberFormat>();
+
 export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? MINOR_DIGITS_FALLBACK;
-  } catch {
-    return MINOR_DIGITS_FALLBACK;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? MINOR_DIGITS_FALLBACK;
+    } catch {
+      digits = MINOR_DIGITS_FALLBACK;
+    }
+    digitsOf.set(currency, digits);
   }
+  return digits;
 }
 
 /** "EGP 1,250.50" / "‏١٬٢٥٠٫٥٠ ج.م.‏"; whole amounts drop the decimals. */
 export function formatMoney(minor: number, currency: string, language: Language): string {
   const digits = minorDigits(currency);
-  const major = minor / 10 ** digits;
   const whole = minor % 10 ** digits === 0;
-  return new Intl.NumberFormat(language === 'ar' ? 'ar-EG' : 'en-EG', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: whole ? 0 : digits,
-    maximumFractionDigits: digits,
-  }).format(major);
+  const key = `${language}:${currency}:${whole ? 0 : 1}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language === 'ar' ? 'ar-EG' : 'en-EG', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: whole ? 0 : digits,
+      maximumFractionDigits: digits,
+    });
+    formats.set(key, format);
+  }
+  return format.format(minor / 10 ** digits);
 }
 
 /** "250", "250.5", "250.50", "٢٥٠" (and three decimals for currencies that have them) -> minor units; null otherwise. */

@@ -48,11 +48,17 @@ export const storePolicySchema = z.object({
 export type StorePolicy = z.output<typeof storePolicySchema>;
 export type ExpiryStage = keyof StorePolicy['ttl'];
 
+// Validating the policy on every message costs more than reading it: the parsed policy is kept per stored text.
+let lastParsed: { raw: string | undefined; policy: StorePolicy } | null = null;
+
 export function readPolicy(db: DbOrTx): StorePolicy {
-  const stored = createSettingsRepo(db).get<unknown>(SETTINGS_KEY) ?? {};
-  const parsed = storePolicySchema.safeParse(stored);
+  const raw = createSettingsRepo(db).getRaw(SETTINGS_KEY);
+  if (lastParsed && lastParsed.raw === raw) return lastParsed.policy;
+  const parsed = storePolicySchema.safeParse(raw === undefined ? {} : JSON.parse(raw));
   // A stored policy that no longer validates (an older shape) falls back to the defaults rather than failing orders.
-  return parsed.success ? parsed.data : storePolicySchema.parse({});
+  const policy = parsed.success ? parsed.data : storePolicySchema.parse({});
+  lastParsed = { raw, policy };
+  return policy;
 }
 
 /** Merges a change into the stored policy; returns the new policy or the validation problem. */

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { param, prepared } from './prepared.js';
 import type { DbOrTx } from './db.js';
 import { conversations } from './schema.js';
 
@@ -14,7 +15,10 @@ export interface SavedConversation {
 
 export function createConversationsRepo(db: DbOrTx) {
   return {
-    load: (chatKey: string) => db.select().from(conversations).where(eq(conversations.chatKey, chatKey)).get(),
+    load: (chatKey: string): ConversationRow | undefined =>
+      prepared(db, 'conversations.load', (r) => r.select().from(conversations).where(eq(conversations.chatKey, sql.placeholder('chatKey'))).prepare()).get({
+        chatKey,
+      }),
 
     /** Writes the snapshot; `expectedRevision` (null for a new chat) guards against lost updates. */
     save(conv: SavedConversation, expectedRevision: number | null, at: Date): void {
@@ -26,11 +30,22 @@ export function createConversationsRepo(db: DbOrTx) {
           .run();
         return;
       }
-      const result = db
-        .update(conversations)
-        .set({ machineId: conv.machineId, machineVersion: conv.machineVersion, snapshot, revision: expectedRevision + 1, updatedAt: stamp })
-        .where(and(eq(conversations.chatKey, conv.chatKey), eq(conversations.revision, expectedRevision)))
-        .run();
+      const update = prepared(db, 'conversations.save', (r) =>
+        r
+          .update(conversations)
+          .set({ machineId: param('machineId'), machineVersion: param('machineVersion'), snapshot: param('snapshot'), revision: param('next'), updatedAt: param('at') })
+          .where(and(eq(conversations.chatKey, sql.placeholder('chatKey')), eq(conversations.revision, sql.placeholder('expected'))))
+          .prepare(),
+      );
+      const result = update.run({
+        machineId: conv.machineId,
+        machineVersion: conv.machineVersion,
+        snapshot,
+        next: expectedRevision + 1,
+        at: stamp,
+        chatKey: conv.chatKey,
+        expected: expectedRevision,
+      });
       if (result.changes !== 1) throw new Error(`conversation ${conv.chatKey} changed concurrently`);
     },
 

@@ -53,11 +53,23 @@ function cacheStatements(sqlite: Database.Database): void {
     if (hit) {
       cache.delete(source);
       cache.set(source, hit);
-      return hit;
+      // Callers that want arrays ask for them (`.raw()`); everyone else gets row objects, as from a fresh statement.
+      return hit.reader ? hit.raw(false) : hit;
     }
     const statement = compile(source);
     cache.set(source, statement);
     if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     return statement;
   }) as Database.Database['prepare'];
+}
+
+/**
+ * Runs `fn` in one synchronous transaction (a savepoint when one is already open). better-sqlite3's
+ * own transaction is used because drizzle's builds a transaction object per call, which costs more
+ * than the work of a typical message. `fn` gets the database itself: on one connection, every query
+ * runs inside the open transaction, and a nested `tx.transaction(...)` becomes a savepoint.
+ */
+export function inTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
+  const sqlite = (db as unknown as { $client: Database.Database }).$client;
+  return sqlite.transaction(() => fn(db as unknown as Tx))();
 }

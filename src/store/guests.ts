@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Language } from '../orders/language.js';
 import type { DbOrTx } from './db.js';
+import { param, prepared } from './prepared.js';
 import { guests } from './schema.js';
 
 export type Guest = typeof guests.$inferSelect;
@@ -14,11 +15,15 @@ export interface SeenIdentity {
 }
 
 export function createGuestsRepo(db: DbOrTx) {
-  const byPhone = (phone: string) => db.select().from(guests).where(eq(guests.phoneE164, phone)).get();
-  const byLid = (lid: string) => db.select().from(guests).where(eq(guests.lid, lid)).get();
+  const byPhone = (phone: string): Guest | undefined =>
+    prepared(db, 'guests.byPhone', (r) => r.select().from(guests).where(eq(guests.phoneE164, sql.placeholder('phone'))).prepare()).get({ phone });
+  const byLid = (lid: string): Guest | undefined =>
+    prepared(db, 'guests.byLid', (r) => r.select().from(guests).where(eq(guests.lid, sql.placeholder('lid'))).prepare()).get({ lid });
+  const byId = (id: number): Guest | undefined =>
+    prepared(db, 'guests.byId', (r) => r.select().from(guests).where(eq(guests.id, sql.placeholder('id'))).prepare()).get({ id });
 
   return {
-    byId: (id: number) => db.select().from(guests).where(eq(guests.id, id)).get(),
+    byId,
     byPhone,
     byLid,
 
@@ -44,19 +49,38 @@ export function createGuestsRepo(db: DbOrTx) {
           .returning()
           .get();
       }
-      return db
-        .update(guests)
-        .set({
-          phoneE164: existing.phoneE164 ?? seen.phone,
-          lid: existing.lid ?? seen.lid,
-          chatAddress: seen.chatAddress,
-          displayName: seen.pushName ?? existing.displayName,
-          verifiedAt: existing.verifiedAt ?? at,
-          updatedAt: at,
-        })
-        .where(eq(guests.id, existing.id))
-        .returning()
-        .get();
+      const update = prepared(db, 'guests.recordSender', (r) =>
+        r
+          .update(guests)
+          .set({
+            phoneE164: param('phone'),
+            lid: param('lid'),
+            chatAddress: param('chatAddress'),
+            displayName: param('displayName'),
+            verifiedAt: param('verifiedAt'),
+            updatedAt: param('at'),
+          })
+          .where(eq(guests.id, sql.placeholder('id')))
+          .prepare(),
+      );
+      update.run({
+        id: existing.id,
+        phone: existing.phoneE164 ?? seen.phone,
+        lid: existing.lid ?? seen.lid,
+        chatAddress: seen.chatAddress,
+        displayName: seen.pushName ?? existing.displayName,
+        verifiedAt: existing.verifiedAt ?? at,
+        at,
+      });
+      return {
+        ...existing,
+        phoneE164: existing.phoneE164 ?? seen.phone,
+        lid: existing.lid ?? seen.lid,
+        chatAddress: seen.chatAddress,
+        displayName: seen.pushName ?? existing.displayName,
+        verifiedAt: existing.verifiedAt ?? at,
+        updatedAt: at,
+      };
     },
 
     /** A guest for a number the store reached first (not verified: they have not written to us). */

@@ -1,4 +1,5 @@
-import { and, asc, eq, lt, lte } from 'drizzle-orm';
+import { and, asc, eq, lt, lte, sql } from 'drizzle-orm';
+import { param, prepared } from './prepared.js';
 import type { OutboundContent } from '../bot/transport.js';
 import type { DbOrTx } from './db.js';
 import { outbox } from './schema.js';
@@ -26,46 +27,71 @@ export function createOutboxRepo(db: DbOrTx) {
     enqueue(message: OutgoingMessage, at: Date): void {
       const { content } = message;
       const stamp = at.toISOString();
-      db.insert(outbox)
-        .values({
-          messageId: message.messageId,
-          address: message.address,
-          guestId: message.guestId,
-          kind: content.type,
-          text: content.type === 'text' ? content.text : (content.caption ?? null),
-          media:
-            content.type === 'text'
-              ? null
-              : JSON.stringify({ path: content.path, mimetype: content.mimetype, ...(content.type === 'document' ? { fileName: content.fileName } : {}) }),
-          status: 'pending',
-          nextAttemptAt: stamp,
-          createdAt: stamp,
-        })
-        .run();
+      const insert = prepared(db, 'outbox.enqueue', (r) =>
+        r
+          .insert(outbox)
+          .values({
+            messageId: param('messageId'),
+            address: param('address'),
+            guestId: param('guestId'),
+            kind: param('kind'),
+            text: param('text'),
+            media: param('media'),
+            status: 'pending',
+            nextAttemptAt: param('at'),
+            createdAt: param('at'),
+          })
+          .prepare(),
+      );
+      insert.run({
+        messageId: message.messageId,
+        address: message.address,
+        guestId: message.guestId,
+        kind: content.type,
+        text: content.type === 'text' ? content.text : (content.caption ?? null),
+        media:
+          content.type === 'text'
+            ? null
+            : JSON.stringify({ path: content.path, mimetype: content.mimetype, ...(content.type === 'document' ? { fileName: content.fileName } : {}) }),
+        at: stamp,
+      });
     },
     due: (now: Date, limit: number): OutboxRow[] =>
-      db
-        .select()
-        .from(outbox)
-        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now.toISOString())))
-        .orderBy(asc(outbox.id))
-        .limit(limit)
-        .all(),
+      prepared(db, 'outbox.due', (r) =>
+        r
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql.placeholder('now'))))
+          .orderBy(asc(outbox.id))
+          .limit(sql.placeholder('limit'))
+          .prepare(),
+      ).all({ now: now.toISOString(), limit }),
     /** True when an older message to the same address still waits (a retry): this one must wait behind it. */
     hasOlderPending: (address: string, id: number): boolean =>
-      db
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(and(eq(outbox.address, address), eq(outbox.status, 'pending'), lt(outbox.id, id)))
-        .limit(1)
-        .get() !== undefined,
-    pendingCount: (): number => db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'pending')).all().length,
+      prepared(db, 'outbox.hasOlderPending', (r) =>
+        r
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(eq(outbox.address, sql.placeholder('address')), eq(outbox.status, 'pending'), lt(outbox.id, sql.placeholder('id'))))
+          .limit(1)
+          .prepare(),
+      ).get({ address, id }) !== undefined,
+    pendingCount: (): number =>
+      prepared(db, 'outbox.pendingCount', (r) => r.select({ n: sql<number>`count(*)` }).from(outbox).where(eq(outbox.status, 'pending')).prepare()).get()?.n ?? 0,
     isOurs: (messageId: string): boolean =>
-      db.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, messageId)).get() !== undefined,
+      prepared(db, 'outbox.isOurs', (r) => r.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, sql.placeholder('messageId'))).prepare()).get({
+        messageId,
+      }) !== undefined,
     payloadFor: (messageId: string): string | null =>
       db.select({ p: outbox.transportPayload }).from(outbox).where(eq(outbox.messageId, messageId)).get()?.p ?? null,
     markSent(id: number, payload: string | null, at: Date): void {
-      db.update(outbox).set({ status: 'sent', sentAt: at.toISOString(), transportPayload: payload, lastError: null }).where(eq(outbox.id, id)).run();
+      prepared(db, 'outbox.markSent', (r) =>
+        r
+          .update(outbox)
+          .set({ status: 'sent', sentAt: param('at'), transportPayload: param('payload'), lastError: null })
+          .where(eq(outbox.id, sql.placeholder('id')))
+          .prepare(),
+      ).run({ id, payload, at: at.toISOString() });
     },
     markRetry(id: number, attempts: number, nextAttemptAt: Date, error: string): void {
       db.update(outbox).set({ attempts, nextAttemptAt: nextAttemptAt.toISOString(), lastError: error }).where(eq(outbox.id, id)).run();

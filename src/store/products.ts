@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.js';
+import { param, prepared } from './prepared.js';
 import { products } from './schema.js';
 
 export type Product = typeof products.$inferSelect;
@@ -8,8 +9,9 @@ export type NewProduct = Omit<typeof products.$inferInsert, 'id' | 'createdAt' |
 export function createProductsRepo(db: DbOrTx) {
   return {
     listVisible: (): Product[] =>
-      db.select().from(products).where(isNull(products.hiddenAt)).orderBy(asc(products.sortOrder), asc(products.id)).all(),
-    byId: (id: number) => db.select().from(products).where(eq(products.id, id)).get(),
+      prepared(db, 'products.visible', (r) => r.select().from(products).where(isNull(products.hiddenAt)).orderBy(asc(products.sortOrder), asc(products.id)).prepare()).all(),
+    byId: (id: number): Product | undefined =>
+      prepared(db, 'products.byId', (r) => r.select().from(products).where(eq(products.id, sql.placeholder('id'))).prepare()).get({ id }),
     bySku: (sku: string) => db.select().from(products).where(eq(products.sku, sku)).get(),
     count: (): number => db.select({ n: sql<number>`count(*)` }).from(products).get()?.n ?? 0,
     insert(product: NewProduct, at: Date): Product {
@@ -18,12 +20,14 @@ export function createProductsRepo(db: DbOrTx) {
     },
     /** Takes `quantity` units out of stock; false (and nothing changed) when not enough are left. */
     reserve(id: number, quantity: number, at: Date): boolean {
-      const result = db
-        .update(products)
-        .set({ stock: sql`${products.stock} - ${quantity}`, updatedAt: at.toISOString() })
-        .where(and(eq(products.id, id), gte(products.stock, quantity)))
-        .run();
-      return result.changes === 1;
+      const update = prepared(db, 'products.reserve', (r) =>
+        r
+          .update(products)
+          .set({ stock: sql`${products.stock} - ${sql.placeholder('quantity')}`, updatedAt: param('at') })
+          .where(and(eq(products.id, sql.placeholder('id')), gte(products.stock, sql.placeholder('quantity'))))
+          .prepare(),
+      );
+      return update.run({ id, quantity, at: at.toISOString() }).changes === 1;
     },
     release(id: number, quantity: number, at: Date): void {
       db.update(products)

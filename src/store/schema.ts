@@ -140,7 +140,7 @@ export const quotes = sqliteTable(
     customerNote: text('customer_note'),
     ...createdAt,
   },
-  (t) => [index('quotes_due_idx').on(t.status, t.expiresAt), index('quotes_request_idx').on(t.requestId)],
+  (t) => [index('quotes_due_idx').on(t.status, t.expiresAt), index('quotes_request_idx').on(t.requestId), index('quotes_guest_idx').on(t.guestId, t.status)],
 );
 
 export const orders = sqliteTable(
@@ -397,7 +397,7 @@ export const outbox = sqliteTable(
     ...createdAt,
     sentAt: text('sent_at'),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_chat_idx').on(t.address, t.status, t.id)],
 );
 
 export const fraudFlags = sqliteTable(
@@ -441,5 +441,5 @@ export const simMessages = sqliteTable(
     mediaPath: text('media_path'),
     at: text('at').notNull(),
   },
-  (t) => [index('sim_messages_chat_idx').on(t.chat, t.seq)],
+  (t) => [index('sim_messages_chat_idx').on(t.chat, t.seq), index('sim_messages_id_idx').on(t.messageId)],
 );

@@ -1,9 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from './prepared.js';
 import type { DbOrTx } from './db.js';
 import { settings } from './schema.js';
 
 export function createSettingsRepo(db: DbOrTx) {
   return {
+    /** The stored JSON text, unparsed. */
+    getRaw(key: string): string | undefined {
+      return prepared(db, 'settings.getRaw', (r) => r.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare()).get({ key })
+        ?.value;
+    },
     get<T>(key: string): T | undefined {
       const row = db.select().from(settings).where(eq(settings.key, key)).get();
       return row ? (JSON.parse(row.value) as T) : undefined;

@@ -5,7 +5,7 @@ import type { Language } from '../orders/language.js';
 import { statusLabel } from '../flows/seller-texts.js';
 import type { Order } from '../store/orders.js';
 import { escapeHtml, page } from './html.js';
-import { pageMoney } from './order-page.js';
+import { formatMoney } from '../orders/money.js';
 
 /** Arabic first (the page is right-to-left), then English in its own left-to-right block. */
 function both(ar: string, en: string, tag = 'p'): string {
@@ -198,7 +198,7 @@ export function renderOtpOrders(language: Language, orders: readonly Order[]): s
   const items = orders
     .map(
       (o) =>
-        `<li><a href="/o/${escapeHtml(o.publicId)}?lang=${language}"><strong>#${o.number}</strong></a> · <span class="status ${escapeHtml(o.status)}">${escapeHtml(statusLabel(o.status, language))}</span> · ${escapeHtml(pageMoney(o.totalMinor, o.currency, language))}</li>`,
+        `<li><a href="/o/${escapeHtml(o.publicId)}?lang=${language}"><strong>#${o.number}</strong></a> · <span class="status ${escapeHtml(o.status)}">${escapeHtml(statusLabel(o.status, language))}</span> · ${escapeHtml(formatMoney(o.totalMinor, o.currency, language))}</li>`,
     )
     .join('');
   return page(

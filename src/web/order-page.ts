@@ -5,53 +5,14 @@ import type { AvailableActions, CustomerRequest, Feedback } from '../orders/cust
 import { requestPayload, TEXT_LIMITS } from '../orders/customer-requests.js';
 import type { Language } from '../orders/language.js';
 import type { LinkScope } from '../orders/links.js';
-import { minorDigits } from '../orders/money.js';
+import { formatMoney } from '../orders/money.js';
+import { formatDateTime, formatDay } from '../orders/dates.js';
 import type { OrderStatus } from '../orders/status.js';
 import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../flows/request-texts.js';
 import { statusLabel } from '../flows/seller-texts.js';
 import type { Order, OrderEvent, OrderItem } from '../store/orders.js';
 import { escapeHtml, page } from './html.js';
 
-// Formatters are costly to build: one per language and currency, kept.
-const dateFormats = new Map<Language, Intl.DateTimeFormat>();
-const dayFormats = new Map<Language, Intl.DateTimeFormat>();
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-const digitsOf = new Map<string, number>();
-
-function when(iso: string, language: Language): string {
-  let f = dateFormats.get(language);
-  if (!f) {
-    f = new Intl.DateTimeFormat(language === 'ar' ? 'ar-EG' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Cairo' });
-    dateFormats.set(language, f);
-  }
-  return f.format(new Date(iso));
-}
-
-function day(date: Date, language: Language): string {
-  let f = dayFormats.get(language);
-  if (!f) {
-    f = new Intl.DateTimeFormat(language === 'ar' ? 'ar-EG' : 'en-GB', { dateStyle: 'long', timeZone: 'Africa/Cairo' });
-    dayFormats.set(language, f);
-  }
-  return f.format(date);
-}
-
-/** The same text as formatMoney (src/orders/money.ts), with the formatters kept. */
-export function pageMoney(minor: number, currency: string, language: Language): string {
-  let digits = digitsOf.get(currency);
-  if (digits === undefined) {
-    digits = minorDigits(currency);
-    digitsOf.set(currency, digits);
-  }
-  const whole = minor % 10 ** digits === 0;
-  const key = `${language}:${currency}:${whole ? 0 : 1}`;
-  let f = moneyFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(language === 'ar' ? 'ar-EG' : 'en-EG', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : digits, maximumFractionDigits: digits });
-    moneyFormats.set(key, f);
-  }
-  return f.format(minor / 10 ** digits);
-}
 
 const STEPS: readonly OrderStatus[] = ['pending', 'confirmed', 'ready_for_shipping', 'shipped', 'delivered'];
 
@@ -235,7 +196,7 @@ export const renderNotice = (notice: { kind: 'ok' | 'error'; text: string }) => 
 export function renderOrderPage(view: OrderPageView): string {
   const { order, language } = view;
   const t = PAGE_TEXT[language];
-  const m = (minor: number) => escapeHtml(pageMoney(minor, order.currency, language));
+  const m = (minor: number) => escapeHtml(formatMoney(minor, order.currency, language));
   const other: Language = language === 'ar' ? 'en' : 'ar';
   const base = `/o/${escapeHtml(order.publicId)}`;
 
@@ -251,7 +212,7 @@ export function renderOrderPage(view: OrderPageView): string {
   const timeline = view.events
     .map((e) => {
       const label = t.event(e);
-      return label ? `<li><strong>${escapeHtml(label)}</strong><br><span class="muted">${escapeHtml(when(e.at, language))}</span></li>` : '';
+      return label ? `<li><strong>${escapeHtml(label)}</strong><br><span class="muted">${escapeHtml(formatDateTime(e.at, language))}</span></li>` : '';
     })
     .join('');
 
@@ -264,7 +225,7 @@ export function renderOrderPage(view: OrderPageView): string {
   const body = `
 <div class="top"><span class="store">${bdi(view.storeName)}</span><a class="lang" href="${base}?lang=${other}" lang="${other}">${escapeHtml(t.otherLanguage)}</a></div>
 <h1>${escapeHtml(t.title(order.number))} <span class="status ${escapeHtml(order.status)}">${escapeHtml(statusLabel(order.status, language))}</span></h1>
-<p class="muted">${escapeHtml(t.placed)}: ${escapeHtml(when(order.createdAt, language))}</p>
+<p class="muted">${escapeHtml(t.placed)}: ${escapeHtml(formatDateTime(order.createdAt, language))}</p>
 ${notice}
 <section class="card">
 <h2>${escapeHtml(t.items)}</h2>
@@ -317,7 +278,7 @@ function renderRequests(view: OrderPageView): string {
                 ? `<p class="quote">${bdi(p.reason)}</p>`
                 : '';
       const note = p.note ? `<p class="muted">${escapeHtml(t.storeNote)}:</p><p class="quote">${bdi(p.note)}</p>` : '';
-      return `<li><strong>${escapeHtml(REQUEST_KIND_LABELS[language][r.kind])}</strong> <span class="status ${escapeHtml(r.status)}">${escapeHtml(REQUEST_STATUS_LABELS[language][r.status])}</span><br><span class="muted">${escapeHtml(when(r.createdAt, language))}</span>${detail}${note}</li>`;
+      return `<li><strong>${escapeHtml(REQUEST_KIND_LABELS[language][r.kind])}</strong> <span class="status ${escapeHtml(r.status)}">${escapeHtml(REQUEST_STATUS_LABELS[language][r.status])}</span><br><span class="muted">${escapeHtml(formatDateTime(r.createdAt, language))}</span>${detail}${note}</li>`;
     })
     .join('');
   return `<section class="card"><h2>${escapeHtml(t.requests)}</h2>${rating}${items ? `<ul class="requests">${items}</ul>` : ''}</section>`;
@@ -377,7 +338,7 @@ function renderActions(view: OrderPageView, base: string): string {
         ? `<p class="notice info">${escapeHtml(t.returnPending)}</p>`
         : `<details><summary>${escapeHtml(t.returnTitle)}</summary>${form(
             'return',
-            `<p class="muted">${escapeHtml(t.returnUntil(day(until, language)))}</p><label for="kind">${escapeHtml(t.returnKind)}</label><select id="kind" name="kind"><option value="return">${escapeHtml(t.returnOption)}</option><option value="refund"${view.draft?.kind === 'refund' ? ' selected' : ''}>${escapeHtml(t.refundOption)}</option></select><label for="description">${escapeHtml(t.problem)}</label><textarea id="description" name="description" required minlength="${L.description.min}" maxlength="${L.description.max}">${d('description')}</textarea><button type="submit">${escapeHtml(t.sendReturn)}</button>`,
+            `<p class="muted">${escapeHtml(t.returnUntil(formatDay(until, language)))}</p><label for="kind">${escapeHtml(t.returnKind)}</label><select id="kind" name="kind"><option value="return">${escapeHtml(t.returnOption)}</option><option value="refund"${view.draft?.kind === 'refund' ? ' selected' : ''}>${escapeHtml(t.refundOption)}</option></select><label for="description">${escapeHtml(t.problem)}</label><textarea id="description" name="description" required minlength="${L.description.min}" maxlength="${L.description.max}">${d('description')}</textarea><button type="submit">${escapeHtml(t.sendReturn)}</button>`,
           )}</details>`,
     );
   }
