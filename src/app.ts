@@ -7,6 +7,7 @@ import type { IdGenerator } from './ids.js';
 import type { Logger } from './logger.js';
 import { createBot } from './bot/pipeline.js';
 import { createScheduler } from './bot/scheduler.js';
+import { createHealthCheck, type HealthOptions } from './bot/health.js';
 import { createOutboxSender, type OutboxSenderOptions } from './bot/outbox-sender.js';
 import type { Transport } from './bot/transport.js';
 import { createSimulatorTransport, type SimulatorTransport } from './bot/transports/simulator.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   /** Builds the WhatsApp transport (Baileys in production); the simulator is built here. */
   createTransport?: (database: DatabaseHandle) => Transport;
   outboxOptions?: OutboxSenderOptions;
+  /** Thresholds of GET /healthz. */
+  healthOptions?: HealthOptions;
 }
 
 export function createTijaratk(deps: AppDeps) {
@@ -42,7 +45,17 @@ export function createTijaratk(deps: AppDeps) {
     transport = deps.createTransport(database);
   }
 
-  const outbox = createOutboxSender({ db, transport, clock, logger: logger.child({ part: 'outbox' }) }, deps.outboxOptions);
+  const outbox = createOutboxSender(
+    {
+      db,
+      transport,
+      clock,
+      logger: logger.child({ part: 'outbox' }),
+      sellers: { numbers: config.sellerNumbers, defaultLanguage: config.defaultLanguage, ids },
+    },
+    deps.outboxOptions,
+  );
+  const health = createHealthCheck({ db, transport, clock }, deps.healthOptions);
   const bot = createBot({ db, transport, outbox, config, logger: logger.child({ part: 'bot' }), clock, ids, linkSecret });
   const scheduler = createScheduler({
     db,
@@ -67,6 +80,7 @@ export function createTijaratk(deps: AppDeps) {
     ids,
     transport,
     kickOutbox: () => outbox.kick(),
+    health,
     ...(simulator ? { simulator } : {}),
   });
   let server: Server | null = null;
@@ -80,6 +94,7 @@ export function createTijaratk(deps: AppDeps) {
     simulator,
     scheduler,
     web,
+    health,
     /** Seeds the demo catalog (simulator only), starts the transport and listens. Returns the bound port. */
     async start(listen = true): Promise<number> {
       if (simulator) {

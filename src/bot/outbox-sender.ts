@@ -1,10 +1,19 @@
 // Delivers outbox rows after their transaction committed: in order per chat, paced per chat,
 // retried with backoff, and kept (not lost) when the transport is down or the process stops.
+// A message the network refuses for good (PermanentSendError, at once or as a later NACK) is marked failed,
+// never retried, and the sellers are told in their language; a refused message to a seller tells no one (no loop).
+import { and, asc, count, eq, gt, lte, min } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
+import type { IdGenerator } from '../ids.js';
 import type { Logger } from '../logger.js';
+import type { Language } from '../orders/language.js';
 import type { Db } from '../store/db.js';
-import { contentOf, createOutboxRepo } from '../store/outbox.js';
-import type { Transport } from './transport.js';
+import { createGuestsRepo } from '../store/guests.js';
+import { contentOf, createOutboxRepo, type OutboxRow } from '../store/outbox.js';
+import { outbox } from '../store/schema.js';
+import { deliveryFailedText, excerptOf, GAVE_UP } from './delivery-notice.js';
+import { createMessenger } from './messenger.js';
+import { PermanentSendError, type Transport } from './transport.js';
 
 export interface OutboxSenderOptions {
   maxAttempts?: number;
@@ -12,64 +21,193 @@ export interface OutboxSenderOptions {
   batchSize?: number;
 }
 
+export interface OutboxSenderDeps {
+  db: Db;
+  transport: Transport;
+  clock: Clock;
+  logger: Logger;
+  /** Who is told about a message that could not be delivered; without it the failure is only logged. */
+  sellers?: { numbers: readonly string[]; defaultLanguage: Language; ids: IdGenerator };
+}
+
 const backoffMs = (attempt: number) => Math.min(300_000, 2_000 * 2 ** (attempt - 1));
 
-export function createOutboxSender(deps: { db: Db; transport: Transport; clock: Clock; logger: Logger }, options: OutboxSenderOptions = {}) {
+export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSenderOptions = {}) {
   const { db, transport, clock, logger } = deps;
   const repo = createOutboxRepo(db);
   const maxAttempts = options.maxAttempts ?? 8;
   const batchSize = options.batchSize ?? 50;
   const lastSentAt = new Map<string, number>();
+  /** Message ids being sent right now, with a refusal that arrived before `send` resolved. */
+  const inFlight = new Map<string, PermanentSendError | null>();
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
-  /** One pass over what is due; returns the wait (ms) before a paced row may go, if any. */
-  async function pass(): Promise<number | null> {
-    if (!transport.isReady()) return null;
-    const blocked = new Set<string>();
-    let nextPaceWait: number | null = null;
-    for (const row of repo.due(clock.now(), batchSize)) {
-      if (stopped) break;
-      if (blocked.has(row.address)) continue;
-      if (repo.hasOlderPending(row.address, row.id)) {
-        blocked.add(row.address);
-        continue;
+  /** True when the row was written to a seller: a notice about it would go to a seller too, and could loop. */
+  function isToSeller(row: OutboxRow, guests: ReturnType<typeof createGuestsRepo>): boolean {
+    for (const phone of deps.sellers?.numbers ?? []) {
+      const seller = guests.byPhone(phone);
+      if (row.address === transport.addressForPhone(phone) || (seller && (seller.id === row.guestId || seller.chatAddress === row.address))) return true;
+    }
+    return false;
+  }
+
+  /** Marks the row failed and, in the same transaction, queues the sellers' notice. Once per row. */
+  function failForGood(row: OutboxRow, attempts: number, code: string, reason: string): void {
+    const told = db.transaction((tx) => {
+      const current = tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, row.id)).get();
+      if (!current || current.status === 'failed') return null;
+      createOutboxRepo(tx).markFailed(row.id, attempts, reason);
+      const sellers = deps.sellers;
+      const guests = createGuestsRepo(tx);
+      if (!sellers || sellers.numbers.length === 0 || isToSeller(row, guests)) return false;
+      const guest = row.guestId !== null ? guests.byId(row.guestId) : undefined;
+      const failed = { name: guest?.displayName ?? null, recipient: guest?.phoneE164 ?? row.address, excerpt: excerptOf(row.text), code };
+      const messenger = createMessenger(tx, { ids: sellers.ids, clock, transport, sellerNumbers: sellers.numbers, defaultLanguage: sellers.defaultLanguage });
+      messenger.toSellers((language) => deliveryFailedText[language](failed));
+      return true;
+    });
+    if (told === null) return;
+    logger.error({ outboxId: row.id, messageId: row.messageId, attempts, code, sellersTold: told }, 'outbound message failed for good; not retrying');
+    if (told) kick();
+  }
+
+  function onRejected(messageId: string, error: PermanentSendError): void {
+    if (inFlight.has(messageId)) {
+      // The refusal overtook our own bookkeeping: the pass records it when send() returns.
+      inFlight.set(messageId, error);
+      return;
+    }
+    const row = db.select().from(outbox).where(eq(outbox.messageId, messageId)).get();
+    if (!row) return; // not one of ours
+    failForGood(row, row.attempts || 1, error.code, `${error.code}: ${error.message}`);
+  }
+  transport.onSendRejected?.(onRejected);
+
+  /**
+   * The oldest pending row of each chat, when it is due, with how many rows the chat has pending: one chat's
+   * backlog (a flood, or a paced chat after an outage) never hides the other chats' messages behind it.
+   */
+  function chatHeadsDue(now: Date, limit: number): { row: OutboxRow; pending: number }[] {
+    const heads = db
+      .select({ id: min(outbox.id).as('head_id'), pending: count().as('pending') })
+      .from(outbox)
+      .where(eq(outbox.status, 'pending'))
+      .groupBy(outbox.address)
+      .as('heads');
+    return db
+      .select({ row: outbox, pending: heads.pending })
+      .from(heads)
+      .innerJoin(outbox, eq(outbox.id, heads.id))
+      .where(lte(outbox.nextAttemptAt, now.toISOString()))
+      .orderBy(asc(outbox.id))
+      .limit(limit)
+      .all();
+  }
+  /** The chat's next pending rows after `afterId`, in order. */
+  const nextInChat = (address: string, afterId: number, limit: number): OutboxRow[] =>
+    db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), eq(outbox.address, address), gt(outbox.id, afterId)))
+      .orderBy(asc(outbox.id))
+      .limit(limit)
+      .all();
+
+  /** Only chats inside their pace window are remembered, so memory does not grow with the number of chats. */
+  function forgetPacedOut(): void {
+    if (lastSentAt.size < 1_000) return;
+    const cutoff = clock.now().getTime() - transport.perChatPaceMs;
+    for (const [address, at] of lastSentAt) if (at <= cutoff) lastSentAt.delete(address);
+  }
+
+  type Outcome = 'sent' | 'failed' | 'retry' | 'connection-lost';
+
+  async function sendOne(row: OutboxRow): Promise<Outcome> {
+    const attempts = row.attempts + 1;
+    inFlight.set(row.messageId, null);
+    try {
+      const result = await transport.send(row.address, contentOf(row), row.messageId);
+      if (transport.perChatPaceMs > 0) lastSentAt.set(row.address, clock.now().getTime());
+      const refused = inFlight.get(row.messageId);
+      if (refused) {
+        failForGood(row, attempts, refused.code, `${refused.code}: ${refused.message}`);
+        return 'failed';
       }
-      const wait = (lastSentAt.get(row.address) ?? -Infinity) + transport.perChatPaceMs - clock.now().getTime();
-      if (wait > 0) {
-        blocked.add(row.address);
-        nextPaceWait = Math.min(nextPaceWait ?? wait, wait);
-        continue;
+      repo.markSent(row.id, result.payload, clock.now());
+      return 'sent';
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof PermanentSendError) {
+        failForGood(row, attempts, err.code, `${err.code}: ${message}`);
+        return 'failed';
       }
-      try {
-        const result = await transport.send(row.address, contentOf(row), row.messageId);
-        repo.markSent(row.id, result.payload, clock.now());
-        lastSentAt.set(row.address, clock.now().getTime());
-      } catch (err) {
-        // Later rows of this chat wait, so the customer never reads messages out of order.
-        blocked.add(row.address);
-        const attempts = row.attempts + 1;
-        const message = err instanceof Error ? err.message : String(err);
-        if (attempts >= maxAttempts) {
-          repo.markFailed(row.id, attempts, message);
-          logger.error({ err, outboxId: row.id, attempts }, 'outbound message failed for good');
-        } else {
-          repo.markRetry(row.id, attempts, new Date(clock.now().getTime() + backoffMs(attempts)), message);
-          logger.warn({ err, outboxId: row.id, attempts }, 'outbound message failed, will retry');
+      if (!transport.isReady()) {
+        // The connection dropped under this send: not this message's fault, so it keeps its attempts and goes
+        // first when the transport is back.
+        repo.markRetry(row.id, row.attempts, clock.now(), message);
+        logger.warn({ err, outboxId: row.id }, 'connection lost while sending; the message waits for the reconnect');
+        return 'connection-lost';
+      }
+      if (attempts >= maxAttempts) {
+        failForGood(row, attempts, GAVE_UP, message);
+        return 'failed';
+      }
+      repo.markRetry(row.id, attempts, new Date(clock.now().getTime() + backoffMs(attempts)), message);
+      logger.warn({ err, outboxId: row.id, attempts }, 'outbound message failed, will retry');
+      return 'retry';
+    } finally {
+      inFlight.delete(row.messageId);
+    }
+  }
+
+  /**
+   * One pass: each chat's due messages in order, at most `batchSize` per chat, chats in the order their oldest
+   * message was queued. A retry or the pace blocks only that chat. Returns the wait (ms) before a paced chat may
+   * go, if any, and whether anything changed (so another pass may find more).
+   */
+  async function pass(): Promise<{ paceWait: number | null; progressed: boolean }> {
+    if (!transport.isReady()) return { paceWait: null, progressed: false };
+    forgetPacedOut();
+    let paceWait: number | null = null;
+    let progressed = false;
+    chats: for (const head of chatHeadsDue(clock.now(), batchSize * 10)) {
+      let row: OutboxRow | undefined = head.row;
+      let queue: OutboxRow[] = [];
+      let exhausted = head.pending <= 1;
+      for (let sent = 0; row && sent < batchSize; sent++) {
+        if (stopped || !transport.isReady()) break chats;
+        const wait = (lastSentAt.get(row.address) ?? -Infinity) + transport.perChatPaceMs - clock.now().getTime();
+        if (wait > 0) {
+          paceWait = Math.min(paceWait ?? wait, wait);
+          break;
         }
+        progressed = true;
+        const outcome = await sendOne(row);
+        if (outcome === 'connection-lost') break chats;
+        // After a retry the rest of this chat waits, so the customer never reads messages out of order.
+        if (outcome === 'retry') break;
+        if (queue.length === 0 && !exhausted) {
+          queue = nextInChat(row.address, row.id, batchSize);
+          exhausted = queue.length < batchSize;
+        }
+        const next = queue.shift();
+        row = next && next.nextAttemptAt <= clock.now().toISOString() ? next : undefined;
       }
     }
-    return nextPaceWait;
+    return { paceWait, progressed };
   }
 
   async function loop(): Promise<void> {
+    let progressed = false;
     do {
       again = false;
-      const paceWait = await pass();
-      if (paceWait !== null && !stopped) schedule(paceWait);
-    } while (again && !stopped);
+      const result = await pass();
+      progressed = result.progressed;
+      if (result.paceWait !== null && !stopped) schedule(result.paceWait);
+    } while ((again || progressed) && !stopped);
   }
 
   function schedule(ms: number) {
@@ -109,7 +247,7 @@ export function createOutboxSender(deps: { db: Db; transport: Transport; clock: 
       kick();
       while (Date.now() < deadline) {
         await this.settle();
-        if (repo.due(clock.now(), 1).length === 0 || !transport.isReady()) return;
+        if (chatHeadsDue(clock.now(), 1).length === 0 || !transport.isReady()) return;
         await new Promise((resolve) => setTimeout(resolve, Math.min(50, transport.perChatPaceMs || 1)));
         kick();
       }

@@ -55,6 +55,25 @@ export class MediaTooLargeError extends Error {
   }
 }
 
+/**
+ * Thrown by `Transport.send` (or reported later through `onSendRejected`) when a message can never be delivered as it
+ * is: retrying would fail the same way or, for WhatsApp's 463, make the number's restriction worse (research guide 4.9).
+ * The outbox marks such a row failed at once and tells the sellers; anything else a transport throws is retried.
+ */
+export class PermanentSendError extends Error {
+  constructor(
+    message: string,
+    /** What was wrong: WhatsApp's NACK code (`'463'`, `'479'`, ...) or `'invalid-address'`. */
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'PermanentSendError';
+  }
+}
+
+/** Called when the network refuses a message after `send` resolved (WhatsApp answers a sent message with a NACK). */
+export type SendRejectedListener = (messageId: string, error: PermanentSendError) => void;
+
 export type InboundHandler = (message: InboundMessage) => Promise<void>;
 
 export interface Transport {
@@ -63,8 +82,13 @@ export interface Transport {
   readonly perChatPaceMs: number;
   /** Starts receiving; every inbound message is handed to `handler`, awaited, in arrival order per chat. */
   start(handler: InboundHandler): Promise<void>;
-  /** Sends with our own message id, so the echo can be recognised and retries served. Throws on failure. */
+  /**
+   * Sends with our own message id, so the echo can be recognised and retries served. Throws on failure:
+   * `PermanentSendError` when retrying cannot help, anything else for a failure worth retrying.
+   */
   send(address: string, content: OutboundContent, messageId: string): Promise<SendResult>;
+  /** Subscribes to refusals that arrive after `send` resolved (WhatsApp's NACKs); transports without them omit it. */
+  onSendRejected?(listener: SendRejectedListener): void;
   /** The address to use for a number that has not written to us yet (seller notifications). */
   addressForPhone(e164: string): string;
   /** True while the transport can deliver messages. */

@@ -198,6 +198,10 @@ export const orders = sqliteTable(
     index('orders_guest_idx').on(t.guestId),
     index('orders_customer_idx').on(t.customerId),
     index('orders_created_idx').on(t.createdAt),
+    // The seller's list filters by each of these (DESIGN.md /orders); without them a filter scans every order.
+    index('orders_type_idx').on(t.type),
+    index('orders_channel_idx').on(t.channel),
+    index('orders_payment_idx').on(t.paymentStatus),
   ],
 );
 

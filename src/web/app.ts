@@ -1,6 +1,7 @@
 // The Express app: order links and pages, the OTP look-up, and the simulator when it runs. No listen here.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import type { HealthReport } from '../bot/health.js';
 import type { SimulatorTransport } from '../bot/transports/simulator.js';
 import { renderError } from './access-pages.js';
 import { createGuestContext, type GuestWebDeps } from './guest-context.js';
@@ -12,6 +13,8 @@ import { createSimRoutes } from './sim-routes.js';
 export interface WebAppDeps extends GuestWebDeps {
   trustProxy: string;
   simulator?: SimulatorTransport;
+  /** What /healthz reports; without it, /healthz only says the web server answers. */
+  health?: { check(): HealthReport };
 }
 
 /** `false`, a hop count, or addresses/subnets (Express names like `loopback` included). `true` is honoured but warned about. */
@@ -75,7 +78,13 @@ export function createWebApp(deps: WebAppDeps) {
   });
   app.use((req, res, next) => (req.path === '/sim' || req.path.startsWith('/sim/') ? simulator : strict)(req, res, next));
 
-  app.get('/healthz', (_req, res) => void res.set('Cache-Control', 'no-store').json({ ok: true }));
+  // For a process supervisor: 503 when the database fails or the transport stayed down too long (see bot/health.ts).
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    if (!deps.health) return void res.json({ ok: true });
+    const report = deps.health.check();
+    res.status(report.status === 'down' ? 503 : 200).json({ ok: report.status !== 'down', ...report });
+  });
   app.get('/assets/site.css', (_req, res) => void res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(SITE_CSS));
   const guests = createGuestContext(deps);
   app.use(createOrderRoutes(guests));

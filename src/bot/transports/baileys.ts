@@ -2,6 +2,11 @@
 // DisconnectReason; inbound messages normalised and handed over one at a time, in arrival order.
 import {
   BufferJSON,
+  isHostedLidUser,
+  isHostedPnUser,
+  isLidUser,
+  isPnUser,
+  jidDecode,
   jidNormalizedUser,
   makeCacheableSignalKeyStore,
   makeWASocket,
@@ -19,7 +24,14 @@ import type { Logger } from '../../logger.js';
 import { createSqliteAuthState } from '../../store/auth-state.js';
 import type { Db } from '../../store/db.js';
 import { createWaIdentitiesRepo } from '../../store/wa-identities.js';
-import type { InboundHandler, InboundMessage, OutboundContent, Transport } from '../transport.js';
+import {
+  PermanentSendError,
+  type InboundHandler,
+  type InboundMessage,
+  type OutboundContent,
+  type SendRejectedListener,
+  type Transport,
+} from '../transport.js';
 import { readMessage, resolveIdentity, sentAt, type IdentityLookups } from './baileys-inbound.js';
 import { downloadInboundMedia, isWhatsAppMediaUrl } from './baileys-media.js';
 import { backoffMs, closeAction, HEALTHY_AFTER_MS, statusCodeOf } from './baileys-reconnect.js';
@@ -93,6 +105,7 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
   let retryCounters = createCache(RETRY_COUNTER_TTL_S);
 
   let handler: InboundHandler | null = null;
+  const rejectedListeners: SendRejectedListener[] = [];
   let sock: BaileysSocket | null = null;
   let detach: (() => void) | null = null;
   let open = false;
@@ -360,11 +373,23 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
   function onMessagesUpdate(updates: BaileysEventMap['messages.update']): void {
     for (const { key, update } of updates) {
       if (update.status !== WAMessageStatus.ERROR) continue;
-      // 463: reach-out restricted or missing tctoken. Retrying counts as another reach-out (guide 4.9).
+      // A server NACK of a message we sent (messages-recv.js handleBadAck). 463: reach-out restricted or missing
+      // tctoken, and retrying counts as another reach-out (guide 4.9); 479: the stanza was rejected as invalid.
+      // Every NACK is final for that message id: the outbox marks it failed and tells the sellers.
       log.warn(
         { id: key.id, chat: key.remoteJid, error: update.messageStubParameters },
         'WhatsApp refused to deliver a sent message; not retrying',
       );
+      if (!key.fromMe || !key.id) continue;
+      const code = String(update.messageStubParameters?.[0] ?? 'unknown');
+      const error = new PermanentSendError(`WhatsApp refused message ${key.id} (${code})`, code);
+      for (const listener of rejectedListeners) {
+        try {
+          listener(key.id, error);
+        } catch (err) {
+          log.error({ err, id: key.id }, 'recording a refused message failed');
+        }
+      }
     }
   }
 
@@ -407,9 +432,16 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
     },
 
     async send(address, content, messageId) {
+      if (!isSendableJid(address)) {
+        throw new PermanentSendError(`${address} is not a WhatsApp chat address (message ${messageId})`, 'invalid-address');
+      }
       const socket = liveSocket(`send message ${messageId}`);
       const sent = await socket.sendMessage(address, toBaileysContent(content), { messageId });
       return { payload: sent?.message ? JSON.stringify(sent.message, BufferJSON.replacer) : null };
+    },
+
+    onSendRejected(listener) {
+      rejectedListeners.push(listener);
     },
 
     addressForPhone(e164) {
@@ -431,6 +463,16 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
       closed = true;
     },
   };
+}
+
+/** A 1:1 chat Baileys can encrypt for: digits (and an optional device) at a user server. Anything else fails for good. */
+export function isSendableJid(address: string): boolean {
+  const user = jidDecode(address)?.user;
+  return (
+    !!user &&
+    /^\d{5,20}$/.test(user) &&
+    !!(isPnUser(address) || isLidUser(address) || isHostedPnUser(address) || isHostedLidUser(address))
+  );
 }
 
 function toBaileysContent(content: OutboundContent): AnyMessageContent {

@@ -1,5 +1,6 @@
 // The local simulator: the same pipeline, outbox and database as WhatsApp, driven over HTTP.
 // Both directions are kept in a transcript (sim_messages) that the chat page and tests read.
+import { sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { IdGenerator } from '../../ids.js';
 import type { Db } from '../../store/db.js';
@@ -22,6 +23,12 @@ export interface SimInbound {
 export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGenerator; mediaDir: string }) {
   const transcript = createSimTranscriptRepo(deps.db);
   let handler: InboundHandler | null = null;
+  /**
+   * Pending outbox rows the transcript already shows: the process died between showing a message and the outbox
+   * recording it as sent. Like WhatsApp, which keeps one message per id, the resend after a restart shows nothing new.
+   * Only rows pending at start can be such; found once, through the transcript's chat index.
+   */
+  let shownBeforeStart = new Set<string>();
 
   const mediaStore = createMediaStore(deps.mediaDir);
 
@@ -33,6 +40,13 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
     name: 'simulator',
     perChatPaceMs: 0,
     async start(h) {
+      shownBeforeStart = new Set(
+        deps.db
+          .all<{ id: string }>(
+            sql`SELECT o.message_id AS id FROM outbox o WHERE o.status = 'pending' AND EXISTS (SELECT 1 FROM sim_messages s WHERE s.chat = o.address AND s.direction = 'out' AND s.message_id = o.message_id)`,
+          )
+          .map((row) => row.id),
+      );
       handler = h;
     },
     async stop() {
@@ -42,6 +56,7 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
     addressForPhone: (e164) => e164,
 
     async send(address: string, content: OutboundContent, messageId: string) {
+      if (shownBeforeStart.delete(messageId)) return { payload: null };
       transcript.append({
         chat: address,
         direction: 'out',
