@@ -1,4 +1,5 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { param, prepared } from './prepared.js';
 import type { DbOrTx } from './db.js';
 import { orderEvents, orderItems, orders } from './schema.js';
 
@@ -11,13 +12,17 @@ export type NewOrderEvent = Omit<typeof orderEvents.$inferInsert, 'id' | 'orderI
 
 export function createOrdersRepo(db: DbOrTx) {
   return {
-    byId: (id: number) => db.select().from(orders).where(eq(orders.id, id)).get(),
-    byNumber: (number: number) => db.select().from(orders).where(eq(orders.number, number)).get(),
+    byId: (id: number): Order | undefined =>
+      prepared(db, 'orders.byId', (r) => r.select().from(orders).where(eq(orders.id, sql.placeholder('id'))).prepare()).get({ id }),
+    byNumber: (number: number): Order | undefined =>
+      prepared(db, 'orders.byNumber', (r) => r.select().from(orders).where(eq(orders.number, sql.placeholder('number'))).prepare()).get({ number }),
     byPublicId: (publicId: string) => db.select().from(orders).where(eq(orders.publicId, publicId)).get(),
     recentOfGuest: (guestId: number, limit: number): Order[] =>
       db.select().from(orders).where(eq(orders.guestId, guestId)).orderBy(desc(orders.id)).limit(limit).all(),
     items: (orderId: number): OrderItem[] =>
-      db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id)).all(),
+      prepared(db, 'orders.items', (r) => r.select().from(orderItems).where(eq(orderItems.orderId, sql.placeholder('orderId'))).orderBy(asc(orderItems.id)).prepare()).all({
+        orderId,
+      }),
     events: (orderId: number): OrderEvent[] =>
       db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id)).all(),
 
@@ -28,7 +33,21 @@ export function createOrdersRepo(db: DbOrTx) {
     },
 
     addEvent(orderId: number, event: NewOrderEvent): void {
-      db.insert(orderEvents).values({ ...event, orderId }).run();
+      prepared(db, 'orders.addEvent', (r) =>
+        r
+          .insert(orderEvents)
+          .values({
+            orderId: param('orderId'),
+            actorType: param('actorType'),
+            actorId: param('actorId'),
+            type: param('type'),
+            before: param('before'),
+            after: param('after'),
+            note: param('note'),
+            at: param('at'),
+          })
+          .prepare(),
+      ).run({ orderId, actorType: event.actorType, actorId: event.actorId ?? null, type: event.type, before: event.before ?? null, after: event.after ?? null, note: event.note ?? null, at: event.at });
     },
 
     /**

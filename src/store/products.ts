@@ -30,10 +30,13 @@ export function createProductsRepo(db: DbOrTx) {
       return update.run({ id, quantity, at: at.toISOString() }).changes === 1;
     },
     release(id: number, quantity: number, at: Date): void {
-      db.update(products)
-        .set({ stock: sql`${products.stock} + ${quantity}`, updatedAt: at.toISOString() })
-        .where(eq(products.id, id))
-        .run();
+      prepared(db, 'products.release', (r) =>
+        r
+          .update(products)
+          .set({ stock: sql`${products.stock} + ${sql.placeholder('quantity')}`, updatedAt: param('at') })
+          .where(eq(products.id, sql.placeholder('id')))
+          .prepare(),
+      ).run({ id, quantity, at: at.toISOString() });
     },
   };
 }
