@@ -2,13 +2,14 @@
 // retried with backoff, and kept (not lost) when the transport is down or the process stops.
 // A message the network refuses for good (PermanentSendError, at once or as a later NACK) is marked failed,
 // never retried, and the sellers are told in their language; a refused message to a seller tells no one (no loop).
-import { and, asc, count, eq, gt, lte, min } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lte, min, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { IdGenerator } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { Language } from '../orders/language.js';
-import type { Db } from '../store/db.js';
+import { inTransaction, type Db } from '../store/db.js';
 import { createGuestsRepo } from '../store/guests.js';
+import { prepared } from '../store/prepared.js';
 import { contentOf, createOutboxRepo, type OutboxRow } from '../store/outbox.js';
 import { outbox } from '../store/schema.js';
 import { deliveryFailedText, excerptOf, GAVE_UP } from './delivery-notice.js';
@@ -56,7 +57,7 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
 
   /** Marks the row failed and, in the same transaction, queues the sellers' notice. Once per row. */
   function failForGood(row: OutboxRow, attempts: number, code: string, reason: string): void {
-    const told = db.transaction((tx) => {
+    const told = inTransaction(db, (tx) => {
       const current = tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, row.id)).get();
       if (!current || current.status === 'failed') return null;
       createOutboxRepo(tx).markFailed(row.id, attempts, reason);
@@ -91,30 +92,34 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
    * backlog (a flood, or a paced chat after an outage) never hides the other chats' messages behind it.
    */
   function chatHeadsDue(now: Date, limit: number): { row: OutboxRow; pending: number }[] {
-    const heads = db
-      .select({ id: min(outbox.id).as('head_id'), pending: count().as('pending') })
-      .from(outbox)
-      .where(eq(outbox.status, 'pending'))
-      .groupBy(outbox.address)
-      .as('heads');
-    return db
-      .select({ row: outbox, pending: heads.pending })
-      .from(heads)
-      .innerJoin(outbox, eq(outbox.id, heads.id))
-      .where(lte(outbox.nextAttemptAt, now.toISOString()))
-      .orderBy(asc(outbox.id))
-      .limit(limit)
-      .all();
+    return prepared(db, 'outboxSender.chatHeadsDue', (r) => {
+      const heads = r
+        .select({ id: min(outbox.id).as('head_id'), pending: count().as('pending') })
+        .from(outbox)
+        .where(eq(outbox.status, 'pending'))
+        .groupBy(outbox.address)
+        .as('heads');
+      return r
+        .select({ row: outbox, pending: heads.pending })
+        .from(heads)
+        .innerJoin(outbox, eq(outbox.id, heads.id))
+        .where(lte(outbox.nextAttemptAt, sql.placeholder('now')))
+        .orderBy(asc(outbox.id))
+        .limit(sql.placeholder('limit'))
+        .prepare();
+    }).all({ now: now.toISOString(), limit });
   }
-  /** The chat's next pending rows after `afterId`, in order. */
+  /** The chat's next pending rows after `afterId`, in order (index outbox_chat_idx). */
   const nextInChat = (address: string, afterId: number, limit: number): OutboxRow[] =>
-    db
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.status, 'pending'), eq(outbox.address, address), gt(outbox.id, afterId)))
-      .orderBy(asc(outbox.id))
-      .limit(limit)
-      .all();
+    prepared(db, 'outboxSender.nextInChat', (r) =>
+      r
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.address, sql.placeholder('address')), eq(outbox.status, 'pending'), gt(outbox.id, sql.placeholder('afterId'))))
+        .orderBy(asc(outbox.id))
+        .limit(sql.placeholder('limit'))
+        .prepare(),
+    ).all({ address, afterId, limit });
 
   /** Only chats inside their pace window are remembered, so memory does not grow with the number of chats. */
   function forgetPacedOut(): void {

@@ -87,18 +87,7 @@ export function createBot(deps: BotDeps) {
       const guests = createGuestsRepo(tx);
       const guest = guests.recordSender({ phone: message.phone, lid: message.lid, chatAddress: message.chatAddress, pushName: message.pushName, at: now });
       if (!recordInbound(tx, message, route, 'processed', guest.id)) return 'duplicate';
-      const input: HandlerInput = {
-        tx,
-        message,
-        guest,
-        media,
-        messenger: createMessenger(tx, messengerDeps),
-        config,
-        ids,
-        now,
-        issueLink: (order, scope) => issueOrderLink(tx, links, { orderId: order.id, guestId: order.guestId, scope, ttlMs: config.ttl.link, now }),
-        afterCommit: (task) => afterCommit.push(task),
-      };
+      const input: HandlerInput = { ...systemContext(tx, now), message, guest, media, afterCommit: (task) => afterCommit.push(task) };
       if (route === 'seller') handleSellerMessage(input);
       else handleCustomerMessage(input);
       return 'done';
@@ -118,11 +107,11 @@ export function createBot(deps: BotDeps) {
   }
 
   /** The error boundary: log, record the message as failed, apologise in the customer's language. */
-  function apologise(message: InboundMessage, err: unknown) {
+  function apologise(message: InboundMessage, route: Route, err: unknown) {
     deps.logger.error({ err, messageId: message.id, transport: message.transport }, 'inbound message failed');
     try {
       inTransaction(db, (tx) => {
-        if (!recordInbound(tx, message, 'customer', 'failed', null)) return;
+        if (!recordInbound(tx, message, route, 'failed', null)) return;
         if (message.fromMe) return;
         const guest = message.phone ? createGuestsRepo(tx).byPhone(message.phone) : undefined;
         const language = guest?.language ?? (message.type === 'text' ? detectLanguage(message.text, config.defaultLanguage) : config.defaultLanguage);
@@ -170,7 +159,7 @@ export function createBot(deps: BotDeps) {
             }
           }
         } catch (err) {
-          apologise(message, err);
+          apologise(message, route, err);
         }
       });
       deps.outbox.kick();
