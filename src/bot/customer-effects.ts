@@ -20,6 +20,8 @@ import { lifecycleTexts } from '../flows/lifecycle-texts.js';
 import { createConversationsRepo } from '../store/conversations.js';
 import { createGuestsRepo } from '../store/guests.js';
 import { createOrdersRepo } from '../store/orders.js';
+import { createProductsRepo } from '../store/products.js';
+import { imageMimetypeOf } from './media-store.js';
 import type { ConversationDeps } from './conversation.js';
 import { conversationKey } from './conversation.js';
 
@@ -48,6 +50,8 @@ export function runCustomerEffect(effect: FlowEffect, deps: ConversationDeps, en
       return reportProblem(effect, deps);
     case 'submitFeedback':
       return submitFeedback(effect, deps);
+    case 'productPhoto':
+      return productPhoto(effect, deps);
     case 'startHandoff':
       return startHandoff(deps);
     case 'register':
@@ -296,4 +300,16 @@ function answerCod(effect: Effect<'answerCod'>, deps: ConversationDeps): void {
     reply(deps, texts.codDeclined(effect.orderNumber));
   }
   deps.messenger.toSellers((l) => lifecycleTexts[l].sellerCodAnswer(effect.orderNumber, effect.confirm));
+}
+
+function productPhoto(effect: Effect<'productPhoto'>, deps: ConversationDeps): void {
+  const product = createProductsRepo(deps.tx).byId(effect.productId);
+  if (!product?.imagePath) return;
+  const language = languageOf(deps);
+  deps.messenger.send(deps.address, deps.guest.id, {
+    type: 'image',
+    path: product.imagePath,
+    mimetype: imageMimetypeOf(product.imagePath),
+    caption: language === 'ar' ? product.nameAr : product.nameEn,
+  });
 }

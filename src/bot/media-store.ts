@@ -36,6 +36,12 @@ function extensionOf(mimetype: string, fileName: string | null): string | null {
   return mimetype === 'application/octet-stream' && named ? named : null;
 }
 
+/** The type of a picture we stored, from the extension we gave it. */
+export function imageMimetypeOf(path: string): string {
+  const extension = /\.(\w+)$/.exec(path)?.[1]?.toLowerCase();
+  return extension === 'png' ? 'image/png' : extension === 'webp' ? 'image/webp' : 'image/jpeg';
+}
+
 export const MEDIA_LIMITS = { image: 5 * 1024 * 1024, document: 10 * 1024 * 1024 } as const;
 
 export function createMediaStore(mediaDir: string) {

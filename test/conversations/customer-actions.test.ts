@@ -209,3 +209,16 @@ describe('my orders without orders', () => {
     expect(await h.ask(CUSTOMER, '5')).toContain('a person from the store will answer you here');
   });
 });
+
+describe('a product with a photo', () => {
+  it('shows the photo before its details', async () => {
+    await h.sendImage(SELLER, '/product photo HONEY-1KG');
+    for (const text of ['Hi', '1']) await h.say(CUSTOMER, text);
+    await h.say(CUSTOMER, '1');
+    const entries = h.transcript(CUSTOMER);
+    const photo = entries.findIndex((e) => e.direction === 'out' && e.mediaMimetype === 'image/png');
+    expect(photo).toBeGreaterThan(-1);
+    expect(entries[photo]!.text).toBe('Natural honey 1 kg');
+    expect(entries[photo + 1]!.text).toContain('How many would you like?');
+  });
+});

@@ -1,5 +1,5 @@
 // Browsing the catalog, choosing quantities and editing the cart.
-import { assign } from 'xstate';
+import { assign, enqueueActions } from 'xstate';
 import { normalizeInput } from '../../orders/text.js';
 import { subtotalOf, type CartLine, type CatalogItem, type ShopInfo } from '../catalog.js';
 import { PAGE_SIZE } from '../customer-texts.js';
@@ -93,10 +93,17 @@ export const browsing = customerSetup.createStateConfig({
 });
 
 export const quantity = customerSetup.createStateConfig({
-  entry: say((args) => {
+  entry: [
+    // The product's photo first (when it has one), then its details and the question.
+    enqueueActions(({ context, event, enqueue }) => {
+      const item = selected({ context, event });
+      if (item?.hasImage) enqueue({ type: 'effect', params: { type: 'productPhoto', productId: item.id } });
+    }),
+    say((args) => {
     const item = selected(args);
-    return item ? t(args.context).productDetails(item, args.event.env.shop, roomFor(args.context, item, args.event.env.shop)) : t(args.context).cartChanged();
-  }),
+      return item ? t(args.context).productDetails(item, args.event.env.shop, roomFor(args.context, item, args.event.env.shop)) : t(args.context).cartChanged();
+    }),
+  ],
   on: {
     TEXT: [
       ...globals('quantity', 'quantity'),

@@ -133,6 +133,7 @@ export type FlowEffect =
   | { type: 'orderAction'; action: OrderAction; orderNumber: number }
   | { type: 'reportProblem'; orderNumber: number; text: string; images: RequestImage[] }
   | { type: 'submitFeedback'; orderNumber: number; sellerRating: number; orderRating: number | null; comment: string | null }
+  | { type: 'productPhoto'; productId: number }
   | { type: 'startHandoff' }
   | { type: 'answerCod'; orderNumber: number; confirm: boolean }
   | { type: 'register'; name: string; email: string | null };
