@@ -63,7 +63,7 @@ export function createScheduler(deps: SchedulerDeps) {
     });
   }
 
-  /** Runs `find` in batches until it returns nothing new; `apply` must move each row out of `find`'s reach. */
+  /** Pages through `find` by id (rows stay matched after `apply`, as reminders do) until nothing is left. */
   function drain<T extends { id: number }>(find: (afterId: number) => T[], apply: (tx: Tx, row: T, ctx: SystemContext) => boolean): number {
     let total = 0;
     let afterId = 0;

@@ -29,8 +29,11 @@ export function normalizeInput(input: string): string {
     .trim();
 }
 
+/** Any character Unicode gives the Arabic script, presentation forms included (text copied from PDFs and old keyboards). */
+const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]|\p{Script_Extensions=Arabic}/u;
+
 export function hasArabicScript(input: string): boolean {
-  return /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/.test(input);
+  return ARABIC_SCRIPT.test(input);
 }
 
 /** A whole positive or zero integer written with any digits, or null. */

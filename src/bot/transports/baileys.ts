@@ -466,7 +466,7 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
 }
 
 /** A 1:1 chat Baileys can encrypt for: digits (and an optional device) at a user server. Anything else fails for good. */
-export function isSendableJid(address: string): boolean {
+function isSendableJid(address: string): boolean {
   const user = jidDecode(address)?.user;
   return (
     !!user &&
