@@ -1,9 +1,8 @@
 // What GET /healthz reports to a process supervisor: the database answers, the transport is connected (or has not
 // been down for long), and how far the outbox is behind. `down` (HTTP 503) means restart me; `degraded` is for people.
-import { count, eq, min } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/db.js';
-import { outbox } from '../store/schema.js';
+import { createOutboxRepo } from '../store/outbox.js';
 import type { Transport } from './transport.js';
 
 export interface HealthOptions {
@@ -36,18 +35,14 @@ export function createHealthCheck(deps: { db: Db; transport: Pick<Transport, 'na
   let downSince: number | null = clock.now().getTime();
 
   function readOutbox(now: number) {
-    const pending = db
-      .select({ n: count(), oldest: min(outbox.createdAt) })
-      .from(outbox)
-      .where(eq(outbox.status, 'pending'))
-      .get();
-    const failed = db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'failed')).get();
+    const backlog = createOutboxRepo(db).backlog();
     return {
-      pending: pending?.n ?? 0,
-      oldestPendingAgeMs: pending?.oldest ? Math.max(0, now - Date.parse(pending.oldest)) : null,
-      failed: failed?.n ?? 0,
+      pending: backlog.pending,
+      oldestPendingAgeMs: backlog.oldestPendingAt ? Math.max(0, now - Date.parse(backlog.oldestPendingAt)) : null,
+      failed: backlog.failed,
     };
   }
+
 
   return {
     check(): HealthReport {

@@ -2,17 +2,14 @@
 // retried with backoff, and kept (not lost) when the transport is down or the process stops.
 // A message the network refuses for good (PermanentSendError, at once or as a later NACK) is marked failed,
 // never retried, and the sellers are told in their language; a refused message to a seller tells no one (no loop).
-import { and, asc, count, eq, gt, lte, min, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { IdGenerator } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { Language } from '../orders/language.js';
 import { inTransaction, type Db } from '../store/db.js';
 import { createGuestsRepo } from '../store/guests.js';
-import { prepared } from '../store/prepared.js';
 import { contentOf, createOutboxRepo, type OutboxRow } from '../store/outbox.js';
-import { outbox } from '../store/schema.js';
-import { deliveryFailedText, excerptOf, GAVE_UP } from './delivery-notice.js';
+import { deliveryFailedText, excerptOf, GAVE_UP } from '../flows/delivery-texts.js';
 import { createMessenger } from './messenger.js';
 import { PermanentSendError, type Transport } from './transport.js';
 
@@ -58,9 +55,10 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
   /** Marks the row failed and, in the same transaction, queues the sellers' notice. Once per row. */
   function failForGood(row: OutboxRow, attempts: number, code: string, reason: string): void {
     const told = inTransaction(db, (tx) => {
-      const current = tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, row.id)).get();
-      if (!current || current.status === 'failed') return null;
-      createOutboxRepo(tx).markFailed(row.id, attempts, reason);
+      const txRepo = createOutboxRepo(tx);
+      const status = txRepo.statusOf(row.id);
+      if (status === undefined || status === 'failed') return null;
+      txRepo.markFailed(row.id, attempts, reason);
       const sellers = deps.sellers;
       const guests = createGuestsRepo(tx);
       if (!sellers || sellers.numbers.length === 0 || isToSeller(row, guests)) return false;
@@ -81,45 +79,11 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
       inFlight.set(messageId, error);
       return;
     }
-    const row = db.select().from(outbox).where(eq(outbox.messageId, messageId)).get();
+    const row = repo.byMessageId(messageId);
     if (!row) return; // not one of ours
     failForGood(row, row.attempts || 1, error.code, `${error.code}: ${error.message}`);
   }
   transport.onSendRejected?.(onRejected);
-
-  /**
-   * The oldest pending row of each chat, when it is due, with how many rows the chat has pending: one chat's
-   * backlog (a flood, or a paced chat after an outage) never hides the other chats' messages behind it.
-   */
-  function chatHeadsDue(now: Date, limit: number): { row: OutboxRow; pending: number }[] {
-    return prepared(db, 'outboxSender.chatHeadsDue', (r) => {
-      const heads = r
-        .select({ id: min(outbox.id).as('head_id'), pending: count().as('pending') })
-        .from(outbox)
-        .where(eq(outbox.status, 'pending'))
-        .groupBy(outbox.address)
-        .as('heads');
-      return r
-        .select({ row: outbox, pending: heads.pending })
-        .from(heads)
-        .innerJoin(outbox, eq(outbox.id, heads.id))
-        .where(lte(outbox.nextAttemptAt, sql.placeholder('now')))
-        .orderBy(asc(outbox.id))
-        .limit(sql.placeholder('limit'))
-        .prepare();
-    }).all({ now: now.toISOString(), limit });
-  }
-  /** The chat's next pending rows after `afterId`, in order (index outbox_chat_idx). */
-  const nextInChat = (address: string, afterId: number, limit: number): OutboxRow[] =>
-    prepared(db, 'outboxSender.nextInChat', (r) =>
-      r
-        .select()
-        .from(outbox)
-        .where(and(eq(outbox.address, sql.placeholder('address')), eq(outbox.status, 'pending'), gt(outbox.id, sql.placeholder('afterId'))))
-        .orderBy(asc(outbox.id))
-        .limit(sql.placeholder('limit'))
-        .prepare(),
-    ).all({ address, afterId, limit });
 
   /** Only chats inside their pace window are remembered, so memory does not grow with the number of chats. */
   function forgetPacedOut(): void {
@@ -178,7 +142,7 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
     forgetPacedOut();
     let paceWait: number | null = null;
     let progressed = false;
-    chats: for (const head of chatHeadsDue(clock.now(), batchSize * 10)) {
+    chats: for (const head of repo.chatHeadsDue(clock.now(), batchSize * 10)) {
       let row: OutboxRow | undefined = head.row;
       let queue: OutboxRow[] = [];
       let exhausted = head.pending <= 1;
@@ -195,7 +159,7 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
         // After a retry the rest of this chat waits, so the customer never reads messages out of order.
         if (outcome === 'retry') break;
         if (queue.length === 0 && !exhausted) {
-          queue = nextInChat(row.address, row.id, batchSize);
+          queue = repo.nextInChat(row.address, row.id, batchSize);
           exhausted = queue.length < batchSize;
         }
         const next = queue.shift();
@@ -252,7 +216,7 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
       kick();
       while (Date.now() < deadline) {
         await this.settle();
-        if (chatHeadsDue(clock.now(), 1).length === 0 || !transport.isReady()) return;
+        if (repo.chatHeadsDue(clock.now(), 1).length === 0 || !transport.isReady()) return;
         await new Promise((resolve) => setTimeout(resolve, Math.min(50, transport.perChatPaceMs || 1)));
         kick();
       }

@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lte, min, sql } from 'drizzle-orm';
 import { param, prepared } from './prepared.js';
 import type { OutboundContent } from '../bot/transport.js';
 import type { DbOrTx } from './db.js';
@@ -56,26 +56,47 @@ export function createOutboxRepo(db: DbOrTx) {
         at: stamp,
       });
     },
-    due: (now: Date, limit: number): OutboxRow[] =>
-      prepared(db, 'outbox.due', (r) =>
+    /**
+     * The oldest pending row of each chat, when it is due, with how many rows the chat has pending: one chat's
+     * backlog (a flood, or a paced chat after an outage) never hides the other chats' messages behind it.
+     */
+    chatHeadsDue(now: Date, limit: number): { row: OutboxRow; pending: number }[] {
+      return prepared(db, 'outbox.chatHeadsDue', (r) => {
+        const heads = r
+          .select({ id: min(outbox.id).as('head_id'), pending: count().as('pending') })
+          .from(outbox)
+          .where(eq(outbox.status, 'pending'))
+          .groupBy(outbox.address)
+          .as('heads');
+        return r
+          .select({ row: outbox, pending: heads.pending })
+          .from(heads)
+          .innerJoin(outbox, eq(outbox.id, heads.id))
+          .where(lte(outbox.nextAttemptAt, sql.placeholder('now')))
+          .orderBy(asc(outbox.id))
+          .limit(sql.placeholder('limit'))
+          .prepare();
+      }).all({ now: now.toISOString(), limit });
+    },
+    /** The chat's next pending rows after `afterId`, in order (index outbox_chat_idx). */
+    nextInChat: (address: string, afterId: number, limit: number): OutboxRow[] =>
+      prepared(db, 'outbox.nextInChat', (r) =>
         r
           .select()
           .from(outbox)
-          .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql.placeholder('now'))))
+          .where(and(eq(outbox.address, sql.placeholder('address')), eq(outbox.status, 'pending'), gt(outbox.id, sql.placeholder('afterId'))))
           .orderBy(asc(outbox.id))
           .limit(sql.placeholder('limit'))
           .prepare(),
-      ).all({ now: now.toISOString(), limit }),
-    /** True when an older message to the same address still waits (a retry): this one must wait behind it. */
-    hasOlderPending: (address: string, id: number): boolean =>
-      prepared(db, 'outbox.hasOlderPending', (r) =>
-        r
-          .select({ id: outbox.id })
-          .from(outbox)
-          .where(and(eq(outbox.address, sql.placeholder('address')), eq(outbox.status, 'pending'), lt(outbox.id, sql.placeholder('id'))))
-          .limit(1)
-          .prepare(),
-      ).get({ address, id }) !== undefined,
+      ).all({ address, afterId, limit }),
+    byMessageId: (messageId: string): OutboxRow | undefined => db.select().from(outbox).where(eq(outbox.messageId, messageId)).get(),
+    statusOf: (id: number): OutboxRow['status'] | undefined => db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).get()?.status,
+    /** For the health check: what waits, since when, and what failed for good. */
+    backlog(): { pending: number; oldestPendingAt: string | null; failed: number } {
+      const pending = db.select({ n: count(), oldest: min(outbox.createdAt) }).from(outbox).where(eq(outbox.status, 'pending')).get();
+      const failed = db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'failed')).get();
+      return { pending: pending?.n ?? 0, oldestPendingAt: pending?.oldest ?? null, failed: failed?.n ?? 0 };
+    },
     pendingCount: (): number =>
       prepared(db, 'outbox.pendingCount', (r) => r.select({ n: sql<number>`count(*)` }).from(outbox).where(eq(outbox.status, 'pending')).prepare()).get()?.n ?? 0,
     isOurs: (messageId: string): boolean =>

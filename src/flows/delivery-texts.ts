@@ -1,5 +1,4 @@
 // What the sellers read when WhatsApp refused one of our messages for good, in Arabic and English.
-// (Kept beside the outbox sender that sends it; the other message texts live in src/flows.)
 import type { Language } from '../orders/language.js';
 
 export interface FailedDelivery {
