@@ -1,5 +1,6 @@
 // Seller-side texts for custom requests and quotes, in Arabic and English.
 import type { CustomRequest, Quote, RequestStatus } from '../orders/custom-requests.js';
+import { formatDateTime } from '../orders/dates.js';
 import type { Language } from '../orders/language.js';
 import { formatMoney } from '../orders/money.js';
 
@@ -49,7 +50,7 @@ const en = {
     })[what] + ` Usage: ${usage}`,
   notQuotable: (n: number, status: RequestStatus) => `Request ${no(n)} is ${STATUS.en[status]}; only pending or quoted requests can be quoted or rejected.`,
   quoted: (r: CustomRequest, q: Quote, superseded: boolean, delivered: boolean) =>
-    `💬 Quote sent for ${no(r.number)}: ${formatMoney(q.priceMinor, q.currency, 'en')}${q.deliveryDays ? `, ${q.deliveryDays} day(s)` : ''}, valid until ${q.expiresAt.slice(0, 16).replace('T', ' ')} UTC.${superseded ? ' It replaces the earlier quote.' : ''}${delivered ? '' : ' (We have no chat with this customer to send it to.)'}`,
+    `💬 Quote sent for ${no(r.number)}: ${formatMoney(q.priceMinor, q.currency, 'en')}${q.deliveryDays ? `, ${q.deliveryDays} day(s)` : ''}, valid until ${formatDateTime(q.expiresAt, 'en')}.${superseded ? ' It replaces the earlier quote.' : ''}${delivered ? '' : ' (We have no chat with this customer to send it to.)'}`,
   rejected: (n: number) => `Request ${no(n)} rejected. The customer has been told.`,
 };
 
@@ -80,7 +81,7 @@ const ar: typeof en = {
     })[what] + ` الاستخدام: ${rtl(usage)}`,
   notQuotable: (n, status) => `الطلب ${no(n)} حالته ${STATUS.ar[status]}؛ يمكن تسعير أو رفض الطلبات قيد الانتظار أو المسعّرة فقط.`,
   quoted: (r, q, superseded, delivered) =>
-    `💬 تم إرسال عرض السعر للطلب ${no(r.number)}: ${formatMoney(q.priceMinor, q.currency, 'ar')}${q.deliveryDays ? `، ${q.deliveryDays} يوم` : ''}، صالح حتى ${q.expiresAt.slice(0, 16).replace('T', ' ')} UTC.${superseded ? ' يحل محل العرض السابق.' : ''}${delivered ? '' : ' (لا توجد محادثة مع هذا العميل لإرساله.)'}`,
+    `💬 تم إرسال عرض السعر للطلب ${no(r.number)}: ${formatMoney(q.priceMinor, q.currency, 'ar')}${q.deliveryDays ? `، ${q.deliveryDays} يوم` : ''}، صالح حتى ${formatDateTime(q.expiresAt, 'ar')}.${superseded ? ' يحل محل العرض السابق.' : ''}${delivered ? '' : ' (لا توجد محادثة مع هذا العميل لإرساله.)'}`,
   rejected: (n) => `تم رفض الطلب ${no(n)}. تم إبلاغ العميل.`,
 };
 
