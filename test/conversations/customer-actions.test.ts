@@ -222,3 +222,45 @@ describe('a product with a photo', () => {
     expect(entries[photo + 1]!.text).toContain('How many would you like?');
   });
 });
+
+describe('the same actions in Arabic', () => {
+  async function placeArabicOrder(): Promise<number> {
+    for (const text of ['السلام عليكم', '١', '١', '٢', '١', 'منى علي', 'شارع التحرير عمارة ٥', 'الدقي، الجيزة', 'تأكيد']) await h.say(CUSTOMER, text);
+    return Number(/#(\d+)/.exec(h.lastReplies(CUSTOMER).join('\n'))![1]);
+  }
+
+  it('my orders, cancel, refusals after shipping, rating before delivery', async () => {
+    const number = await placeArabicOrder();
+    await h.say(CUSTOMER, '٠');
+    expect(await h.ask(CUSTOMER, 'طلباتي')).toMatch(new RegExp(`الطلب #${number}: http`));
+    expect(await h.ask(CUSTOMER, '٩٩٩٩')).toContain('لا يوجد طلب بهذا الرقم ضمن طلباتك');
+    await h.say(CUSTOMER, String(number));
+    expect(await h.ask(CUSTOMER, 'تقييم')).toContain('ما تقييمك للمتجر؟');
+    for (const text of ['٥', '٤']) await h.say(CUSTOMER, text);
+    expect(await h.ask(CUSTOMER, 'تخطي')).toContain(`يمكنك تقييم الطلب #${number} بعد توصيله`);
+
+    h.setOrderStatus(number, 'shipped');
+    for (const text of ['٠', '٤', String(number)]) await h.say(CUSTOMER, text);
+    expect(await h.ask(CUSTOMER, 'الغاء الطلب')).toContain('تم شحن الطلب');
+    for (const text of ['٠', '٤', String(number)]) await h.say(CUSTOMER, text);
+    expect(await h.ask(CUSTOMER, 'استلمت')).toContain('شكراً لتأكيد استلامك');
+  });
+
+  it('a pending order is cancelled on the spot', async () => {
+    const number = await placeArabicOrder();
+    for (const text of ['٠', '٤', String(number)]) await h.say(CUSTOMER, text);
+    expect(await h.ask(CUSTOMER, '٢')).toContain(`تم إلغاء طلبك رقم #${number}`);
+  });
+
+  it('talking to the store, registering, and the blocked notice', async () => {
+    await h.say(CUSTOMER, 'مرحبا');
+    expect(await h.ask(CUSTOMER, '٥')).toContain('سيرد عليك أحد أفراد المتجر');
+    h.clock.advance(31 * 60_000);
+    expect(await h.ask(CUSTOMER, 'تسجيل')).toContain('انتهى فريق المتجر');
+    expect(h.lastReplies(CUSTOMER).join('\n')).toContain('ما اسمك بالكامل؟');
+    await h.say(CUSTOMER, 'منى علي');
+    expect(await h.ask(CUSTOMER, 'تخطي')).toContain('تم تسجيلك');
+    h.app.database.sqlite.prepare('UPDATE guests SET blocked_at = ? WHERE phone_e164 = ?').run('2026-03-01T09:00:00.000Z', CUSTOMER);
+    expect(await h.ask(CUSTOMER, 'مرحبا')).toBe('عذراً، هذا المتجر لا يستقبل طلبات من هذا الرقم.');
+  });
+});

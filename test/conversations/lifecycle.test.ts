@@ -290,3 +290,44 @@ describe('shipping waits for the COD answer', () => {
     expect(orderRow(number).status).toBe('shipped');
   });
 });
+
+describe('review commands', () => {
+  it('/fraud lists the open flags with reasons; clear drops the risk; /block stops the number ordering', async () => {
+    await h.say(SELLER, '/settings high-risk Dokki');
+    const number = await placeOrder();
+    const queue = await h.ask(SELLER, '/fraud');
+    expect(queue).toContain(`#${number}`);
+    expect(queue).toContain('delivery area is on your high-risk list (Dokki)');
+    expect(await h.ask(SELLER, `/fraud clear ${number}`)).toContain(`Cleared 1 flag(s) on order #${number}`);
+    expect(orderRow(number)).toMatchObject({ riskScore: 0, riskLevel: 'low' });
+    expect(await h.ask(SELLER, '/fraud')).toContain('No open fraud flags');
+    expect(await h.ask(SELLER, '/fraud banana')).toContain('Usage: /fraud');
+    await h.say(SELLER, `/block ${CUSTOMER}`);
+    const before = h.app.db.select().from(orders).all().length;
+    for (const text of ['hi', '1', '1', '1']) await h.say(CUSTOMER, text);
+    expect(h.app.db.select().from(orders).all().length).toBe(before);
+  });
+
+  it('/stats counts orders by status, cash collected, expiries and speed', async () => {
+    const first = await placeOrder();
+    await placeOrder(OTHER_CUSTOMER);
+    h.clock.advance(2 * HOUR);
+    await h.say(SELLER, `/confirm ${first}`);
+    h.clock.advance(HOUR);
+    await h.say(SELLER, `/ship ${first} Bosta`);
+    await h.say(SELLER, `/delivered ${first}`);
+    await h.say(SELLER, `/paid ${first}`);
+    h.clock.advance(48 * HOUR);
+    await sweep();
+    const stats = await h.ask(SELLER, '/stats');
+    expect(stats).toContain('Last 7 days: 2 orders');
+    expect(stats).toContain('delivered: 1');
+    expect(stats).toContain('cancelled: 1');
+    expect(stats).toContain('Cash collected: EGP 530');
+    expect(stats).toContain('Expired: 1 orders');
+    expect(stats).toContain('Average time to confirm: 2 h · to ship: 1 h');
+    expect(await h.ask(SELLER, '/stats 90d')).toContain('Usage: /stats');
+    await h.say(SELLER, '/language ar');
+    expect(await h.ask(SELLER, '/stats 30d')).toContain('آخر 30 يوم');
+  });
+});
