@@ -66,7 +66,7 @@ export function runCustomerEffect(effect: FlowEffect, deps: ConversationDeps, en
 }
 
 const reply = (deps: ConversationDeps, text: string) => deps.messenger.text(deps.address, deps.guest.id, text);
-const customerName = (deps: ConversationDeps) => deps.guest.displayName ?? deps.guest.phoneE164 ?? 'customer';
+const customerName = (deps: ConversationDeps) => deps.guest.displayName ?? deps.guest.phoneE164 ?? deps.address;
 /** The guest row is loaded before effects run; the language may have changed during this message. */
 const languageOf = (deps: ConversationDeps) => createGuestsRepo(deps.tx).byId(deps.guest.id)?.language ?? deps.config.defaultLanguage;
 const say = (deps: ConversationDeps, make: (t: (typeof customerTexts)['en']) => string) => reply(deps, make(customerTexts[languageOf(deps)]));

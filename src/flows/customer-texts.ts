@@ -1,7 +1,7 @@
 // Every message the customer conversation sends, in Arabic and English.
 import type { Language } from '../orders/language.js';
 import { serviceTexts } from './customer-service-texts.js';
-import { money, productDescription, productName, type CatalogItem, type PricedLine, type ShopInfo } from './catalog.js';
+import { money, productDescription, type CatalogItem, type PricedLine, type ShopInfo } from './catalog.js';
 
 export const PAGE_SIZE = 8;
 
@@ -189,4 +189,3 @@ export const customerTexts = {
   en: { ...en, ...serviceTexts.en },
   ar: { ...ar, ...serviceTexts.ar },
 } satisfies Record<Language, typeof en & (typeof serviceTexts)['en']>;
-export { productName };

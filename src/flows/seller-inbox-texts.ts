@@ -16,6 +16,9 @@ export interface RequestNotice {
   photos: number;
 }
 
+/** What /reply and /resume take for this customer: their number, else their latest order. */
+const replyTarget = (phone: string | null, latestOrder: number | null) => phone ?? (latestOrder !== null ? String(latestOrder) : '<number>');
+
 const who = (name: string, phone: string | null) => `${name}${phone ? ` (${phone})` : ''}`;
 
 const en = {
@@ -35,7 +38,7 @@ const en = {
   quoteChanges: (requestNumber: number, customer: string, text: string) =>
     `✏️ ${customer} asks for changes to the quote for ${requestNo(requestNumber)}:\n${text}\nSend a new /quote ${requestNo(requestNumber)} <price> to replace it.`,
   handoff: (customer: string, phone: string | null, latestOrder: number | null, minutes: number) =>
-    `🙋 ${who(customer, phone)} wants to talk to a person${latestOrder ? ` (latest order #${latestOrder})` : ''}. The bot stays quiet in that chat for ${minutes} minutes. Answer with /reply ${phone ?? ''} <text>, end with /resume ${phone ?? ''}.`,
+    `🙋 ${who(customer, phone)} wants to talk to a person${latestOrder ? ` (latest order #${latestOrder})` : ''}. The bot stays quiet in that chat for ${minutes} minutes. Answer with /reply ${replyTarget(phone, latestOrder)} <text>, end with /resume ${replyTarget(phone, latestOrder)}.`,
   forwarded: (customer: string, phone: string | null, latestOrder: number | null, text: string) =>
     `💬 ${who(customer, phone)}${latestOrder ? ` · latest order #${latestOrder}` : ''}:\n${text}`,
   forwardedMedia: (customer: string, phone: string | null) => `📷 ${who(customer, phone)} sent a file.`,
@@ -58,7 +61,7 @@ const ar: typeof en = {
   quoteChanges: (requestNumber, customer, text) =>
     `✏️ يطلب ${customer} تعديلات على عرض السعر للطلب ${requestNo(requestNumber)}:\n${text}\nأرسل ${rtlSafe(`/quote ${requestNo(requestNumber)} <السعر>`)} بعرض جديد.`,
   handoff: (customer, phone, latestOrder, minutes) =>
-    `🙋 ${who(customer, phone)} يريد التحدث مع شخص${latestOrder ? ` (آخر طلب #${latestOrder})` : ''}. سيبقى البوت صامتاً في تلك المحادثة ${minutes} دقيقة. رد بـ ${rtlSafe(`/reply ${phone ?? ''} <النص>`)} وأنهِ بـ ${rtlSafe(`/resume ${phone ?? ''}`)}.`,
+    `🙋 ${who(customer, phone)} يريد التحدث مع شخص${latestOrder ? ` (آخر طلب #${latestOrder})` : ''}. سيبقى البوت صامتاً في تلك المحادثة ${minutes} دقيقة. رد بـ ${rtlSafe(`/reply ${replyTarget(phone, latestOrder)} <النص>`)} وأنهِ بـ ${rtlSafe(`/resume ${replyTarget(phone, latestOrder)}`)}.`,
   forwarded: (customer, phone, latestOrder, text) => `💬 ${who(customer, phone)}${latestOrder ? ` · آخر طلب #${latestOrder}` : ''}:\n${text}`,
   forwardedMedia: (customer, phone) => `📷 أرسل ${who(customer, phone)} ملفاً.`,
   problemPhotos: (orderNumber, customer) => `📷 صورة من ${customer} عن الطلب #${orderNumber}`,

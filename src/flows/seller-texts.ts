@@ -378,7 +378,6 @@ const en = {
   notACommand: () => 'Seller commands start with "/". Send /help for the list.',
   help: (lines: readonly string[]) => `Seller commands:\n${lines.join('\n')}\n\nSend /help <command> for one command's usage.`,
   helpOne: (usage: string, summary: string) => `${usage}\n${summary}`,
-  takeoverNote: () => '',
 
   // --- grammar
   problem(p: ArgProblem): string {
@@ -577,7 +576,6 @@ const ar: typeof en = {
   notACommand: () => `أوامر البائع تبدأ بـ "/". أرسل ${ltr('/help')} للقائمة.`,
   help: (lines) => `أوامر البائع:\n${lines.join('\n')}\n\nأرسل ${ltr('/help <الأمر>')} لطريقة استخدامه.`,
   helpOne: (usage, summary) => `${ltr(usage)}\n${summary}`,
-  takeoverNote: () => '',
 
   problem(p) {
     const name = (what: ArgKind) => ARG_NAMES.ar[what];

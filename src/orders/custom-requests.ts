@@ -2,8 +2,9 @@
 // customer, which creates the order in the same transaction. Expected refusals are results.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../store/db.js';
-import { nextOrderNumber, nextRequestNumber } from './numbers.js';
-import { createOrdersRepo, type Order } from '../store/orders.js';
+import { createPendingOrder } from './new-order.js';
+import { nextRequestNumber } from './numbers.js';
+import type { Order } from '../store/orders.js';
 import { customRequestImages, customRequests, quotes } from '../store/schema.js';
 import type { Language } from './language.js';
 
@@ -213,15 +214,11 @@ export function acceptQuote(db: DbOrTx, input: AcceptQuoteInput): AcceptQuoteRes
   if (!answerable.ok) return answerable;
   const { quote, request } = answerable;
   const stamp = input.now.toISOString();
-  const orders = createOrdersRepo(db);
-  const order = orders.insert(
-    {
-      number: nextOrderNumber(db),
+  const order = createPendingOrder(db, {
+    order: {
       publicId: input.publicId,
       type: 'custom',
       channel: 'whatsapp',
-      status: 'pending',
-      paymentStatus: 'unpaid',
       guestId: input.guestId,
       customerId: input.customerId,
       customerName: input.name,
@@ -231,16 +228,12 @@ export function acceptQuote(db: DbOrTx, input: AcceptQuoteInput): AcceptQuoteRes
       currency: quote.currency,
       subtotalMinor: quote.priceMinor,
       shippingMinor: input.shippingMinor,
-      totalMinor: quote.priceMinor + input.shippingMinor,
       description: request.description,
       customRequestId: request.id,
       quoteId: quote.id,
       language: input.language,
-      expiresAt: new Date(input.now.getTime() + input.acceptedTtlMs).toISOString(),
-      createdAt: stamp,
-      updatedAt: stamp,
     },
-    [
+    items: [
       {
         productId: null,
         sku: null,
@@ -251,13 +244,10 @@ export function acceptQuote(db: DbOrTx, input: AcceptQuoteInput): AcceptQuoteRes
         lineTotalMinor: quote.priceMinor,
       },
     ],
-  );
-  orders.addEvent(order.id, {
-    actorType: 'guest',
-    actorId: String(input.guestId),
-    type: 'placed',
-    after: JSON.stringify({ status: 'pending', fromQuote: quote.id, request: formatRequestNumber(request.number) }),
-    at: stamp,
+    actor: { type: 'guest', id: String(input.guestId) },
+    details: { fromQuote: quote.id, request: formatRequestNumber(request.number) },
+    pendingTtlMs: input.acceptedTtlMs,
+    now: input.now,
   });
   const acceptedQuote = db.update(quotes).set({ status: 'accepted', answeredAt: stamp }).where(eq(quotes.id, quote.id)).returning().get();
   const acceptedRequest = db

@@ -3,7 +3,7 @@
 // stock is reserved, the number is allocated and the placement logged, all in the caller's transaction.
 import type { DbOrTx } from '../store/db.js';
 import { recordRisk } from './fraud.js';
-import { nextOrderNumber } from './numbers.js';
+import { createPendingOrder } from './new-order.js';
 import { readPolicy } from './policy.js';
 import { createCatalogAdminRepo } from '../store/catalog-admin.js';
 import { createGuestAdminRepo } from '../store/guest-admin.js';
@@ -11,7 +11,7 @@ import type { Guest } from '../store/guests.js';
 import { createOrdersRepo, type NewOrderItem, type Order, type OrderItem } from '../store/orders.js';
 import { createProductsRepo, type Product } from '../store/products.js';
 import type { Language } from './language.js';
-import { ORDER_EVENT, type Actor } from './order-events.js';
+import type { Actor } from './order-events.js';
 
 export const MANUAL_CHANNELS = ['phone', 'offline', 'whatsapp', 'instagram', 'facebook'] as const satisfies readonly Order['channel'][];
 export type ManualChannel = (typeof MANUAL_CHANNELS)[number];
@@ -83,16 +83,11 @@ export function createManualOrder(db: DbOrTx, input: ManualOrderInput): ManualOr
   }
   const subtotal = items.reduce((sum, i) => sum + i.lineTotalMinor, 0);
   const shipping = input.shippingMinor ?? input.deliveryFeeFor(input.area || input.addressLine);
-  const stamp = input.now.toISOString();
-  const orders = createOrdersRepo(db);
-  const order = orders.insert(
-    {
-      number: nextOrderNumber(db),
+  const order = createPendingOrder(db, {
+    order: {
       publicId: input.publicId,
       type: 'catalog',
       channel: input.channel,
-      status: 'pending',
-      paymentStatus: 'unpaid',
       guestId: guest.id,
       customerId: guest.customerId,
       customerName: input.name ?? guest.displayName ?? input.phone,
@@ -102,22 +97,15 @@ export function createManualOrder(db: DbOrTx, input: ManualOrderInput): ManualOr
       currency: input.currency,
       subtotalMinor: subtotal,
       shippingMinor: shipping,
-      totalMinor: subtotal + shipping,
       language: guest.language ?? input.defaultLanguage,
-      expiresAt: new Date(input.now.getTime() + input.pendingTtlMs).toISOString(),
-      createdAt: stamp,
-      updatedAt: stamp,
     },
     items,
-  );
-  orders.addEvent(order.id, {
-    actorType: input.actor.type,
-    actorId: input.actor.id,
-    type: ORDER_EVENT.placed,
-    after: JSON.stringify({ status: 'pending', totalMinor: order.totalMinor, channel: input.channel }),
-    at: stamp,
+    actor: input.actor,
+    details: { channel: input.channel },
+    pendingTtlMs: input.pendingTtlMs,
+    now: input.now,
   });
   // Scored like every new order; the COD question is for customers who ordered in chat (the seller spoke to this one).
   const risk = recordRisk(db, order, readPolicy(db), input.now);
-  return { ok: true, order: { ...order, riskScore: risk.score, riskLevel: risk.level }, items: orders.items(order.id), guest, newGuest: created };
+  return { ok: true, order: { ...order, riskScore: risk.score, riskLevel: risk.level }, items: createOrdersRepo(db).items(order.id), guest, newGuest: created };
 }

@@ -1,12 +1,10 @@
 // Placing a catalog order: prices from today's catalog, stock reserved, number allocated,
 // event logged, deadline set. Runs inside the caller's synchronous transaction.
 import type { DbOrTx } from '../store/db.js';
-import { nextOrderNumber } from './numbers.js';
-import { createOrdersRepo, type Order } from '../store/orders.js';
+import type { Order } from '../store/orders.js';
 import { createProductsRepo } from '../store/products.js';
 import type { Language } from './language.js';
-
-export { FIRST_ORDER_NUMBER } from './numbers.js';
+import { createPendingOrder } from './new-order.js';
 
 export interface PlaceCatalogOrderInput {
   guestId: number;
@@ -38,7 +36,6 @@ export class OrderRejected extends Error {
 export function placeCatalogOrder(db: DbOrTx, input: PlaceCatalogOrderInput): Order {
   if (input.lines.length === 0) throw new OrderRejected('empty');
   const products = createProductsRepo(db);
-  const orders = createOrdersRepo(db);
   const items = input.lines.map((line) => {
     const product = products.byId(line.productId);
     if (!product || product.hiddenAt !== null || product.currency !== input.currency) throw new OrderRejected('unavailable', line.productId);
@@ -54,15 +51,11 @@ export function placeCatalogOrder(db: DbOrTx, input: PlaceCatalogOrderInput): Or
     };
   });
   const subtotal = items.reduce((sum, item) => sum + item.lineTotalMinor, 0);
-  const stamp = input.now.toISOString();
-  const order = orders.insert(
-    {
-      number: nextOrderNumber(db),
+  return createPendingOrder(db, {
+    order: {
       publicId: input.publicId,
       type: 'catalog',
       channel: input.channel,
-      status: 'pending',
-      paymentStatus: 'unpaid',
       guestId: input.guestId,
       customerName: input.name,
       customerPhone: input.customerPhone,
@@ -71,20 +64,11 @@ export function placeCatalogOrder(db: DbOrTx, input: PlaceCatalogOrderInput): Or
       currency: input.currency,
       subtotalMinor: subtotal,
       shippingMinor: input.shippingMinor,
-      totalMinor: subtotal + input.shippingMinor,
       language: input.language,
-      expiresAt: new Date(input.now.getTime() + input.pendingTtlMs).toISOString(),
-      createdAt: stamp,
-      updatedAt: stamp,
     },
     items,
-  );
-  orders.addEvent(order.id, {
-    actorType: 'guest',
-    actorId: String(input.guestId),
-    type: 'placed',
-    after: JSON.stringify({ status: 'pending', totalMinor: order.totalMinor }),
-    at: stamp,
+    actor: { type: 'guest', id: String(input.guestId) },
+    pendingTtlMs: input.pendingTtlMs,
+    now: input.now,
   });
-  return order;
 }
