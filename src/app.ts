@@ -12,6 +12,7 @@ import { createOutboxSender, type OutboxSenderOptions } from './bot/outbox-sende
 import type { Transport } from './bot/transport.js';
 import { createSimulatorTransport, type SimulatorTransport } from './bot/transports/simulator.js';
 import { openDatabase, type DatabaseHandle } from './store/db.js';
+import { createGroupCommit } from './store/group-commit.js';
 import { seedDemoCatalog } from './orders/demo-catalog.js';
 import { createSettingsRepo } from './store/settings.js';
 import { createWebApp } from './web/app.js';
@@ -32,13 +33,14 @@ export function createTijaratk(deps: AppDeps) {
   const { config, logger, clock, ids } = deps;
   const database = openDatabase(config.databasePath);
   const { db } = database;
+  const commits = createGroupCommit(db);
   const linkSecret =
     config.linkSecret ?? createSettingsRepo(db).getOrInit('link_secret', () => randomBytes(32).toString('base64url'), clock.now());
 
   let simulator: SimulatorTransport | undefined;
   let transport: Transport;
   if (config.transport === 'simulator') {
-    simulator = createSimulatorTransport({ db, clock, ids, mediaDir: config.mediaDir });
+    simulator = createSimulatorTransport({ db, commits, clock, ids, mediaDir: config.mediaDir });
     transport = simulator;
   } else {
     if (!deps.createTransport) throw new Error('the baileys transport needs createTransport');
@@ -48,6 +50,7 @@ export function createTijaratk(deps: AppDeps) {
   const outbox = createOutboxSender(
     {
       db,
+      commits,
       transport,
       clock,
       logger: logger.child({ part: 'outbox' }),
@@ -56,7 +59,7 @@ export function createTijaratk(deps: AppDeps) {
     deps.outboxOptions,
   );
   const health = createHealthCheck({ db, transport, clock }, deps.healthOptions);
-  const bot = createBot({ db, transport, outbox, config, logger: logger.child({ part: 'bot' }), clock, ids, linkSecret });
+  const bot = createBot({ db, commits, transport, outbox, config, logger: logger.child({ part: 'bot' }), clock, ids, linkSecret });
   const scheduler = createScheduler({
     db,
     clock,
@@ -123,6 +126,7 @@ export function createTijaratk(deps: AppDeps) {
       await outbox.stop();
       await transport.stop();
       await closing;
+      await commits.flush();
       const left = outbox.pendingCount();
       if (left > 0) logger.info({ pending: left }, 'undelivered messages kept for the next start');
       database.close();

@@ -7,6 +7,7 @@ import type { IdGenerator } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { Language } from '../orders/language.js';
 import { inTransaction, type Db } from '../store/db.js';
+import type { GroupCommit } from '../store/group-commit.js';
 import { createGuestsRepo } from '../store/guests.js';
 import { contentOf, createOutboxRepo, type OutboxRow } from '../store/outbox.js';
 import { deliveryFailedText, excerptOf, GAVE_UP } from '../flows/delivery-texts.js';
@@ -21,6 +22,8 @@ export interface OutboxSenderOptions {
 
 export interface OutboxSenderDeps {
   db: Db;
+  /** "Sent" marks join the shared transaction (with the simulator's transcript row of the same message). */
+  commits: GroupCommit;
   transport: Transport;
   clock: Clock;
   logger: Logger;
@@ -38,6 +41,8 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
   const lastSentAt = new Map<string, number>();
   /** Message ids being sent right now, with a refusal that arrived before `send` resolved. */
   const inFlight = new Map<string, PermanentSendError | null>();
+  /** This pass's "sent" marks, waiting for their group commit. */
+  let marking: Array<Promise<void>> = [];
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
@@ -105,7 +110,8 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
         failForGood(row, attempts, refused.code, `${refused.code}: ${refused.message}`);
         return 'failed';
       }
-      repo.markSent(row.id, result.payload, clock.now());
+      const sentAt = clock.now();
+      marking.push(deps.commits.run(() => repo.markSent(row.id, result.payload, sentAt)));
       return 'sent';
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -166,7 +172,18 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
         row = next && next.nextAttemptAt <= clock.now().toISOString() ? next : undefined;
       }
     }
+    await marksCommitted();
     return { paceWait, progressed };
+  }
+
+  /** Before the next pass reads what is due, this pass's sends must read as sent. */
+  async function marksCommitted(): Promise<void> {
+    const waiting = marking;
+    marking = [];
+    for (const outcome of await Promise.allSettled(waiting)) {
+      // The row stays pending and is sent again; the simulator shows a message once per id.
+      if (outcome.status === 'rejected') logger.error({ err: outcome.reason }, 'could not record a sent message; it will be sent again');
+    }
   }
 
   async function loop(): Promise<void> {

@@ -1,6 +1,8 @@
 // The one inbound pipeline for every transport (DESIGN.md section 2):
 // dedupe -> route -> per-chat lock -> snapshot, pure transition, effects -> ONE synchronous
 // transaction (inbound row, domain writes, snapshot, outbox rows) -> outbox delivery.
+// That transaction is a savepoint in a group commit shared with the other chats' messages of the
+// same moment: all or nothing per message, one disk commit for many.
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { IdGenerator } from '../ids.js';
@@ -9,6 +11,7 @@ import { customerTexts } from '../flows/customer-texts.js';
 import { detectLanguage } from '../orders/language.js';
 import { issueOrderLink } from '../orders/links.js';
 import { inTransaction, type Db, type Tx } from '../store/db.js';
+import type { GroupCommit } from '../store/group-commit.js';
 import { createGuestsRepo } from '../store/guests.js';
 import { createInboundRepo } from '../store/inbound.js';
 import { createOutboxRepo } from '../store/outbox.js';
@@ -28,6 +31,8 @@ export type BotConfig = Pick<Config, 'sellerNumbers' | 'storeName' | 'currency' 
 
 export interface BotDeps {
   db: Db;
+  /** The shared transaction each message's writes join (one commit for all messages of the same moment). */
+  commits: GroupCommit;
   transport: Transport;
   outbox: OutboxSender;
   config: BotConfig;
@@ -72,9 +77,10 @@ export function createBot(deps: BotDeps) {
     });
   }
 
-  function processSync(message: InboundMessage, route: Route, media: MediaOutcome | null, afterCommit: AfterCommitTask[]): 'done' | 'duplicate' {
-    const now = clock.now();
-    return inTransaction(db, (tx) => {
+  /** The message's writes, all or nothing, in the next group commit; resolves once they are on disk. */
+  function commitMessage(message: InboundMessage, route: Route, media: MediaOutcome | null, afterCommit: AfterCommitTask[]): Promise<'done' | 'duplicate'> {
+    return deps.commits.run((tx) => {
+      const now = clock.now();
       if (route === 'echo') {
         recordInbound(tx, message, 'echo', 'ignored', null);
         return 'done';
@@ -149,7 +155,7 @@ export function createBot(deps: BotDeps) {
           // I/O first (the media download), then one synchronous transaction.
           const media = message.type === 'media' && (route === 'customer' || route === 'seller') ? await mediaStore.fetch(message.media) : null;
           const afterCommit: AfterCommitTask[] = [];
-          const outcome = processSync(message, route, media, afterCommit);
+          const outcome = await commitMessage(message, route, media, afterCommit);
           if (outcome === 'duplicate') log.debug('duplicate message ignored');
           for (const task of afterCommit) {
             try {

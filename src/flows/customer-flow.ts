@@ -1,5 +1,5 @@
 // Pure step function around the customer machine: stored snapshot + event -> new snapshot + effects.
-import { initialTransition, transition } from 'xstate';
+import { createActor, type ActorScope, type ActorSystem } from 'xstate';
 import { z } from 'zod';
 import type { Language } from '../orders/language.js';
 import { customerTexts } from './customer-texts.js';
@@ -69,9 +69,51 @@ function resumable(stored: { version: number; snapshot: unknown } | null): Store
   return context.success ? { value: snap.value, context: context.data } : null;
 }
 
+type MachineSnapshot = ReturnType<typeof customerMachine.resolveState>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- xstate's own AnyActorSystem, which it does not export
+type AnyActorSystem = ActorSystem<any>;
+type Action = Parameters<ActorScope<MachineSnapshot, CustomerEvent>['actionExecutor']>[0];
+
+/**
+ * The actor scope a pure transition runs against, which only collects the actions. xstate's own `transition()`
+ * builds a new actor (computing the machine's initial state) on every call, which cost more than the step
+ * itself; this machine has no child actors, so one scope serves every step. Built on first use.
+ */
+let scope: ActorScope<MachineSnapshot, CustomerEvent, AnyActorSystem> | null = null;
+let collected: Action[] = [];
+
+function inertScope(): ActorScope<MachineSnapshot, CustomerEvent, AnyActorSystem> {
+  if (!scope) {
+    const self = createActor(customerMachine, { input: { language: 'ar' } });
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      logger: () => {},
+      defer: () => {},
+      emit: () => {},
+      system: self.system,
+      stopChild: () => {},
+      actionExecutor: (action) => collected.push(action),
+    };
+  }
+  return scope;
+}
+
+/** Runs `step` against the shared scope and returns what it produced with the actions it asked for. */
+function collecting<T>(step: (scope: ActorScope<MachineSnapshot, CustomerEvent, AnyActorSystem>) => T): [T, Action[]] {
+  collected = [];
+  const result = step(inertScope());
+  const actions = collected;
+  collected = [];
+  return [result, actions];
+}
+
+const initialState = (language: Language): MachineSnapshot => collecting((s) => customerMachine.getInitialSnapshot(s, { language }))[0];
+
 /** The snapshot of a conversation that has not started yet (a chat the store's phone wrote to first). */
 export function initialCustomerSnapshot(language: Language): StoredFlow {
-  const [state] = initialTransition(customerMachine, { language });
+  const state = initialState(language);
   return { value: state.value, context: state.context };
 }
 
@@ -87,14 +129,14 @@ export function stepCustomerFlow(stored: { version: number; snapshot: unknown } 
     state = customerMachine.resolveState({ value: previous.value as 'menu', context: previous.context });
   } else {
     const language = knownLanguage ?? event.env.defaultLanguage;
-    [state] = initialTransition(customerMachine, { language });
+    state = initialState(language);
     if (stored) {
       // An old conversation we cannot resume: say so, then start from the menu in the customer's language.
       effects.push({ type: 'reply', text: customerTexts[language].conversationReset() });
       state = customerMachine.resolveState({ value: 'idle', context: state.context });
     }
   }
-  const [next, actions] = transition(customerMachine, state, event);
+  const [next, actions] = collecting((s) => customerMachine.transition(state, event, s));
   for (const action of actions) if (action.type === 'effect') effects.push(action.params as FlowEffect);
   return { snapshot: { value: next.value, context: next.context }, effects };
 }

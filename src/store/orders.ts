@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { param, prepared } from './prepared.js';
+import { insertRow, param, prepared } from './prepared.js';
 import type { DbOrTx } from './db.js';
 import { orderEvents, orderItems, orders } from './schema.js';
 
@@ -27,8 +27,8 @@ export function createOrdersRepo(db: DbOrTx) {
       db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id)).all(),
 
     insert(order: NewOrder, items: NewOrderItem[]): Order {
-      const row = db.insert(orders).values(order).returning().get();
-      if (items.length > 0) db.insert(orderItems).values(items.map((item) => ({ ...item, orderId: row.id }))).run();
+      const row = insertRow(db, orders, order);
+      for (const item of items) insertRow(db, orderItems, { ...item, orderId: row.id });
       return row;
     },
 

@@ -110,7 +110,8 @@ export function createOutboxRepo(db: DbOrTx) {
         r
           .update(outbox)
           .set({ status: 'sent', sentAt: param('at'), transportPayload: param('payload'), lastError: null })
-          .where(eq(outbox.id, sql.placeholder('id')))
+          // A refusal that arrived first (marked failed) stands.
+          .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'pending')))
           .prepare(),
       ).run({ id, payload, at: at.toISOString() });
     },

@@ -2,7 +2,8 @@
 // SQL on every call, which costs more than running it. A query prepared here runs inside whatever
 // transaction is open on the connection (better-sqlite3 has one connection per database).
 import type Database from 'better-sqlite3';
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableName, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db, DbOrTx } from './db.js';
 import { sqliteOf } from './raw-sqlite.js';
@@ -27,3 +28,21 @@ export function prepared<T>(db: DbOrTx, key: string, build: (root: Db) => T): T 
 
 /** A named parameter where drizzle takes only SQL (update `set`, insert `values`). */
 export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
+
+/**
+ * Inserts one row through a statement prepared once per table and set of columns given, and returns the stored
+ * row. drizzle would otherwise build the SQL of a wide insert on every call. Values reach SQLite as given, so this
+ * is for tables whose columns have no drizzle mode (plain text and integers).
+ */
+export function insertRow<TTable extends SQLiteTable>(db: DbOrTx, table: TTable, row: TTable['$inferInsert']): TTable['$inferSelect'] {
+  const values = row as Record<string, unknown>;
+  const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+  const statement = prepared(db, `insert:${getTableName(table)}:${columns.join(',')}`, (r) =>
+    r
+      .insert(table)
+      .values(Object.fromEntries(columns.map((column) => [column, param(column)])) as TTable['$inferInsert'])
+      .returning()
+      .prepare(),
+  );
+  return (statement as unknown as { get(values: Record<string, unknown>): TTable['$inferSelect'] }).get(values);
+}

@@ -6,6 +6,7 @@ import type { OutboundContent, Transport } from '../../src/bot/transport.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createOutboxRepo } from '../../src/store/outbox.js';
 import { outbox } from '../../src/store/schema.js';
+import { createGroupCommit } from '../../src/store/group-commit.js';
 
 function fakeTransport(failTimes: number) {
   const sent: { address: string; text: string }[] = [];
@@ -34,7 +35,7 @@ function setup(failTimes = 0) {
   const { db } = openDatabase(':memory:');
   const clock = createManualClock();
   const fake = fakeTransport(failTimes);
-  const sender = createOutboxSender({ db, transport: fake.transport, clock, logger: pino({ level: 'silent' }) }, { maxAttempts: 3, pollIntervalMs: 60_000 });
+  const sender = createOutboxSender({ db, commits: createGroupCommit(db), transport: fake.transport, clock, logger: pino({ level: 'silent' }) }, { maxAttempts: 3, pollIntervalMs: 60_000 });
   const repo = createOutboxRepo(db);
   let n = 0;
   const enqueue = (address: string, text: string) =>

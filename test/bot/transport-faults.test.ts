@@ -14,6 +14,7 @@ import { openDatabase } from '../../src/store/db.js';
 import { createOutboxRepo } from '../../src/store/outbox.js';
 import { outbox } from '../../src/store/schema.js';
 import { startHarness, type FakeSocket, type Harness } from '../baileys/harness.js';
+import { createGroupCommit } from '../../src/store/group-commit.js';
 
 const MONA = '201001234567@s.whatsapp.net';
 const KARIM = '76201234567890@lid';
@@ -76,6 +77,7 @@ async function setup(options: { maxAttempts?: number } = {}) {
   sender = createOutboxSender(
     {
       db: harness.db,
+      commits: createGroupCommit(harness.db),
       transport: harness.transport,
       clock: harness.clock,
       logger: pino({ level: 'silent' }),
@@ -272,7 +274,7 @@ describe('one chat with a backlog on a paced transport', () => {
         return { payload: null };
       },
     };
-    sender = createOutboxSender({ db, transport, clock, logger: pino({ level: 'silent' }) }, { pollIntervalMs: 3_600_000 });
+    sender = createOutboxSender({ db, commits: createGroupCommit(db), transport, clock, logger: pino({ level: 'silent' }) }, { pollIntervalMs: 3_600_000 });
     const repo = createOutboxRepo(db);
     for (let i = 1; i <= 120; i++) repo.enqueue({ messageId: `A${i}`, address: 'A', guestId: null, content: { type: 'text', text: 'x' } }, clock.now());
     repo.enqueue({ messageId: 'B1', address: 'B', guestId: null, content: { type: 'text', text: 'y' } }, clock.now());

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { IdGenerator } from '../../ids.js';
 import type { Db } from '../../store/db.js';
+import type { GroupCommit } from '../../store/group-commit.js';
 import { createMediaStore, MEDIA_LIMITS } from '../media-store.js';
 import { createSimTranscriptRepo, type SimEntry } from '../../store/sim-transcript.js';
 import { MediaTooLargeError, type InboundHandler, type InboundMessage, type OutboundContent, type Transport } from '../transport.js';
@@ -20,7 +21,7 @@ export interface SimInbound {
   media?: { mimetype: string; data: Buffer; fileName?: string };
 }
 
-export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGenerator; mediaDir: string }) {
+export function createSimulatorTransport(deps: { db: Db; commits: GroupCommit; clock: Clock; ids: IdGenerator; mediaDir: string }) {
   const transcript = createSimTranscriptRepo(deps.db);
   let handler: InboundHandler | null = null;
   /**
@@ -57,7 +58,9 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
 
     async send(address: string, content: OutboundContent, messageId: string) {
       if (shownBeforeStart.delete(messageId)) return { payload: null };
-      transcript.append({
+      // Shown in the same commit as the outbox's "sent" mark, queued right after this: on disk together or not
+      // at all. A failed commit fails that mark too, and the outbox sends the message again.
+      void deps.commits.run(() => transcript.append({
         chat: address,
         direction: 'out',
         messageId,
@@ -66,7 +69,7 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
         mediaFileName: content.type === 'document' ? content.fileName : null,
         mediaPath: content.type === 'text' ? null : content.path,
         at: deps.clock.now().toISOString(),
-      });
+      })).catch(() => undefined);
       return { payload: null };
     },
 
@@ -76,7 +79,9 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
       const id = input.id ?? deps.ids.messageId();
       const at = deps.clock.now();
       const mediaPath = input.media ? mediaStore.save(input.media.data, input.media.mimetype, input.media.fileName ?? null).path : null;
-      if (!transcript.hasInbound(id)) {
+      // Joins the same commit as the pipeline's processing of the message, queued right after.
+      const shown = deps.commits.run(() => {
+        if (transcript.hasInbound(id)) return;
         transcript.append({
           chat: input.from,
           // The store's own phone typing to the customer reads as a message to them.
@@ -88,7 +93,12 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
           mediaPath,
           at: at.toISOString(),
         });
-      }
+      });
+      // Awaited after the handler; caught now so a failure waits there instead of going unhandled.
+      const shownFailure = shown.then(
+        () => null,
+        (error: unknown) => ({ error }),
+      );
       const base = {
         transport: 'simulator' as const,
         id,
@@ -119,6 +129,8 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
           }
         : { ...base, type: 'text', text: input.text ?? '' };
       await handler(message);
+      const failure = await shownFailure;
+      if (failure) throw failure.error;
       return { id };
     },
 
