@@ -10,7 +10,7 @@ import type { CodQuestion, OrderView, QuoteView } from '../flows/customer/types.
 import { readPolicy } from '../orders/policy.js';
 import type { Db, Tx } from '../store/db.js';
 import { prepared } from '../store/prepared.js';
-import { createConversationsRepo } from '../store/conversations.js';
+import { createConversationsRepo, type ConversationRow } from '../store/conversations.js';
 import type { Guest } from '../store/guests.js';
 import { createProductsRepo } from '../store/products.js';
 import { customers, customRequests, orderItems, orders, quotes } from '../store/schema.js';
@@ -60,15 +60,34 @@ function loadCatalog(tx: Tx): CatalogItem[] {
     }));
 }
 
-function loadOrders(tx: Tx, guestId: number): { views: OrderView[]; latest: Order | undefined } {
+/** Only the columns the flow reads: mapping whole order rows cost more than the query. */
+const orderColumns = {
+  id: orders.id,
+  number: orders.number,
+  type: orders.type,
+  status: orders.status,
+  totalMinor: orders.totalMinor,
+  currency: orders.currency,
+  description: orders.description,
+  customRequestId: orders.customRequestId,
+  customerName: orders.customerName,
+  addressLine: orders.addressLine,
+  area: orders.area,
+};
+
+function loadOrders(tx: Tx, guestId: number): { views: OrderView[]; latest: { customerName: string; addressLine: string; area: string } | undefined } {
   const rows = prepared(tx, 'conversation.orders', (r) =>
-    r.select().from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(RECENT_ORDERS).prepare(),
+    r.select(orderColumns).from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(RECENT_ORDERS).prepare(),
   ).all({ guestId });
   if (rows.length === 0) return { views: [], latest: undefined };
   const recent = (r: Db) =>
     r.select({ id: orders.id }).from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(RECENT_ORDERS);
   const items = prepared(tx, 'conversation.orderItems', (r) =>
-    r.select().from(orderItems).where(inArray(orderItems.orderId, recent(r))).prepare(),
+    r
+      .select({ orderId: orderItems.orderId, productId: orderItems.productId, quantity: orderItems.quantity })
+      .from(orderItems)
+      .where(inArray(orderItems.orderId, recent(r)))
+      .prepare(),
   ).all({ guestId });
   const requestIds = rows.flatMap((o) => (o.customRequestId === null ? [] : [o.customRequestId]));
   const requests = requestIds.length ? tx.select().from(customRequests).where(inArray(customRequests.id, requestIds)).all() : [];
@@ -136,11 +155,14 @@ function loadEnv(deps: ConversationDeps): FlowEnv {
   };
 }
 
-/** Feeds one event to the guest's conversation and carries out what it asks for. */
-export function advanceConversation(deps: ConversationDeps, input: ConversationInput): void {
+/**
+ * Feeds one event to the guest's conversation and carries out what it asks for. `loaded` carries the conversation
+ * row when the caller has just read it in this transaction (`row` undefined: none yet).
+ */
+export function advanceConversation(deps: ConversationDeps, input: ConversationInput, loaded?: { row: ConversationRow | undefined }): void {
   const conversations = createConversationsRepo(deps.tx);
   const key = conversationKey(deps.guest.id);
-  const row = conversations.load(key);
+  const row = loaded ? loaded.row : conversations.load(key);
   const event = { ...input, env: loadEnv(deps) } as CustomerEvent;
   const stored = row ? { version: row.machineVersion, snapshot: JSON.parse(row.snapshot) as unknown } : null;
   const step = stepCustomerFlow(stored, event, deps.guest.language);

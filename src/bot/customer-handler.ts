@@ -41,7 +41,8 @@ export function handleCustomerMessage(input: HandlerInput): void {
 
   const conversations = createConversationsRepo(tx);
   const key = conversationKey(guest.id);
-  const handoffUntil = conversations.load(key)?.handoffUntil ?? null;
+  const row = conversations.load(key);
+  const handoffUntil = row?.handoffUntil ?? null;
   if (handoffUntil !== null && handoffUntil > now.toISOString()) {
     forwardToSellers(input);
     return;
@@ -65,6 +66,7 @@ export function handleCustomerMessage(input: HandlerInput): void {
       issueLink: input.issueLink,
     },
     conversationInput(input),
+    { row },
   );
 }
 

@@ -1,7 +1,8 @@
 // Fraud review (DESIGN.md section 3): explainable rules, each adding points with a reason; a score
 // and a level on every order; flags the seller clears or confirms.
-import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../store/db.js';
+import { prepared } from '../store/prepared.js';
 import { customRequests, fraudFlags, orders } from '../store/schema.js';
 import type { StorePolicy } from './policy.js';
 
@@ -29,15 +30,31 @@ export const levelOf = (score: number): RiskLevel => (score >= RISK_THRESHOLDS.h
 
 type OrderRow = typeof orders.$inferSelect;
 
+/** The same identity's other orders (by guest, or by registered customer), counted by outcome in one pass. */
+function historyOf(db: DbOrTx, order: OrderRow): { refusals: number; cancellations: number; delivered: number } {
+  const row = prepared(db, 'fraud.history', (r) =>
+    r
+      .select({
+        refusals: sql<number>`coalesce(sum(${orders.status} = 'failed_delivery' or ${orders.failureReason} in ('refused', 'customer_unavailable')), 0)`,
+        cancellations: sql<number>`coalesce(sum(${orders.status} = 'cancelled'), 0)`,
+        delivered: sql<number>`coalesce(sum(${orders.status} = 'delivered'), 0)`,
+      })
+      .from(orders)
+      .where(
+        and(
+          or(eq(orders.guestId, sql.placeholder('guestId')), eq(orders.customerId, sql.placeholder('customerId'))),
+          ne(orders.id, sql.placeholder('orderId')),
+        ),
+      )
+      .prepare(),
+  ).get({ guestId: order.guestId ?? -1, customerId: order.customerId ?? -1, orderId: order.id });
+  return { refusals: row?.refusals ?? 0, cancellations: row?.cancellations ?? 0, delivered: row?.delivered ?? 0 };
+}
+
 /** The rules, applied to an order against the same identity's history (other orders and requests). */
 export function assessOrder(db: DbOrTx, order: OrderRow, policy: StorePolicy): RiskAssessment {
   const findings: FraudFinding[] = [];
-  const sameIdentity =
-    order.customerId !== null ? or(eq(orders.guestId, order.guestId ?? -1), eq(orders.customerId, order.customerId)) : eq(orders.guestId, order.guestId ?? -1);
-  const others = and(sameIdentity, ne(orders.id, order.id));
-  const count = (where: ReturnType<typeof and>) => db.select({ n: sql<number>`count(*)` }).from(orders).where(where).get()?.n ?? 0;
-
-  const refusals = count(and(others, or(eq(orders.status, 'failed_delivery'), inArray(orders.failureReason, ['refused', 'customer_unavailable']))));
+  const { refusals, cancellations, delivered } = historyOf(db, order);
   if (refusals >= 1) findings.push({ rule: 'cod_refusals', points: refusals >= 2 ? 50 : 30, facts: { count: refusals } });
 
   const area = order.area.toLowerCase();
@@ -45,17 +62,17 @@ export function assessOrder(db: DbOrTx, order: OrderRow, policy: StorePolicy): R
   if (zone) findings.push({ rule: 'high_risk_zone', points: 25, facts: { zone } });
 
   if (order.guestId !== null) {
-    const requests = db.select({ status: customRequests.status }).from(customRequests).where(eq(customRequests.guestId, order.guestId)).all();
+    const requests = prepared(db, 'fraud.requests', (r) =>
+      r.select({ status: customRequests.status }).from(customRequests).where(eq(customRequests.guestId, sql.placeholder('guestId'))).prepare(),
+    ).all({ guestId: order.guestId });
     const unaccepted = requests.filter((r) => r.status === 'rejected' || r.status === 'expired' || r.status === 'cancelled').length;
     if (unaccepted >= ABUSIVE_REQUESTS && !requests.some((r) => r.status === 'accepted')) {
       findings.push({ rule: 'abusive_requests', points: 20, facts: { count: unaccepted } });
     }
   }
 
-  const cancellations = count(and(others, eq(orders.status, 'cancelled')));
   if (cancellations >= MANY_CANCELLATIONS) findings.push({ rule: 'many_cancellations', points: 20, facts: { count: cancellations } });
 
-  const delivered = count(and(others, eq(orders.status, 'delivered')));
   if (policy.firstOrderValueCapMinor > 0 && delivered === 0 && order.totalMinor > policy.firstOrderValueCapMinor) {
     findings.push({ rule: 'first_order_over_cap', points: 25, facts: { totalMinor: order.totalMinor, capMinor: policy.firstOrderValueCapMinor, currency: order.currency } });
   }
@@ -67,7 +84,10 @@ export function assessOrder(db: DbOrTx, order: OrderRow, policy: StorePolicy): R
 /** Assesses a new order and keeps the result: the score and level on the order, one open flag per finding. */
 export function recordRisk(db: DbOrTx, order: OrderRow, policy: StorePolicy, now: Date): RiskAssessment {
   const assessment = assessOrder(db, order, policy);
-  db.update(orders).set({ riskScore: assessment.score, riskLevel: assessment.level }).where(eq(orders.id, order.id)).run();
+  // A new order starts at 0 and low: only a finding changes it.
+  if (assessment.score !== order.riskScore || assessment.level !== order.riskLevel) {
+    db.update(orders).set({ riskScore: assessment.score, riskLevel: assessment.level }).where(eq(orders.id, order.id)).run();
+  }
   for (const finding of assessment.findings) {
     db.insert(fraudFlags)
       .values({ guestId: order.guestId, orderId: order.id, rule: finding.rule, points: finding.points, reason: JSON.stringify(finding.facts), createdAt: now.toISOString() })

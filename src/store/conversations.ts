@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { param, prepared } from './prepared.js';
+import { insertRow, param, prepared } from './prepared.js';
 import type { DbOrTx } from './db.js';
 import { conversations } from './schema.js';
 
@@ -25,9 +25,7 @@ export function createConversationsRepo(db: DbOrTx) {
       const stamp = at.toISOString();
       const snapshot = JSON.stringify(conv.snapshot);
       if (expectedRevision === null) {
-        db.insert(conversations)
-          .values({ ...conv, snapshot, revision: 1, updatedAt: stamp })
-          .run();
+        insertRow(db, conversations, { chatKey: conv.chatKey, guestId: conv.guestId, machineId: conv.machineId, machineVersion: conv.machineVersion, snapshot, revision: 1, updatedAt: stamp });
         return;
       }
       const update = prepared(db, 'conversations.save', (r) =>

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Language } from '../orders/language.js';
 import type { DbOrTx } from './db.js';
-import { param, prepared } from './prepared.js';
+import { insertRow, param, prepared } from './prepared.js';
 import { guests } from './schema.js';
 
 export type Guest = typeof guests.$inferSelect;
@@ -35,19 +35,32 @@ export function createGuestsRepo(db: DbOrTx) {
       const at = seen.at.toISOString();
       const existing = (seen.phone ? byPhone(seen.phone) : undefined) ?? (seen.lid ? byLid(seen.lid) : undefined);
       if (!existing) {
-        return db
-          .insert(guests)
-          .values({
-            phoneE164: seen.phone,
-            lid: seen.lid,
-            chatAddress: seen.chatAddress,
-            displayName: seen.pushName,
-            verifiedAt: at,
-            createdAt: at,
-            updatedAt: at,
-          })
-          .returning()
-          .get();
+        return insertRow(db, guests, {
+          phoneE164: seen.phone,
+          lid: seen.lid,
+          chatAddress: seen.chatAddress,
+          displayName: seen.pushName,
+          verifiedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+      const known = {
+        phoneE164: existing.phoneE164 ?? seen.phone,
+        lid: existing.lid ?? seen.lid,
+        chatAddress: seen.chatAddress,
+        displayName: seen.pushName ?? existing.displayName,
+        verifiedAt: existing.verifiedAt ?? at,
+      };
+      // Most messages come from a guest exactly as we know them: no write.
+      if (
+        known.phoneE164 === existing.phoneE164 &&
+        known.lid === existing.lid &&
+        known.chatAddress === existing.chatAddress &&
+        known.displayName === existing.displayName &&
+        known.verifiedAt === existing.verifiedAt
+      ) {
+        return existing;
       }
       const update = prepared(db, 'guests.recordSender', (r) =>
         r
@@ -63,24 +76,8 @@ export function createGuestsRepo(db: DbOrTx) {
           .where(eq(guests.id, sql.placeholder('id')))
           .prepare(),
       );
-      update.run({
-        id: existing.id,
-        phone: existing.phoneE164 ?? seen.phone,
-        lid: existing.lid ?? seen.lid,
-        chatAddress: seen.chatAddress,
-        displayName: seen.pushName ?? existing.displayName,
-        verifiedAt: existing.verifiedAt ?? at,
-        at,
-      });
-      return {
-        ...existing,
-        phoneE164: existing.phoneE164 ?? seen.phone,
-        lid: existing.lid ?? seen.lid,
-        chatAddress: seen.chatAddress,
-        displayName: seen.pushName ?? existing.displayName,
-        verifiedAt: existing.verifiedAt ?? at,
-        updatedAt: at,
-      };
+      update.run({ id: existing.id, phone: known.phoneE164, lid: known.lid, chatAddress: known.chatAddress, displayName: known.displayName, verifiedAt: known.verifiedAt, at });
+      return { ...existing, ...known, updatedAt: at };
     },
 
     /** A guest for a number the store reached first (not verified: they have not written to us). */

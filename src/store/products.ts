@@ -4,12 +4,31 @@ import { param, prepared } from './prepared.js';
 import { products } from './schema.js';
 
 export type Product = typeof products.$inferSelect;
+export type VisibleProduct = Pick<Product, 'id' | 'sku' | 'nameAr' | 'nameEn' | 'descriptionAr' | 'descriptionEn' | 'priceMinor' | 'stock' | 'imagePath'>;
 export type NewProduct = Omit<typeof products.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
 export function createProductsRepo(db: DbOrTx) {
   return {
-    listVisible: (): Product[] =>
-      prepared(db, 'products.visible', (r) => r.select().from(products).where(isNull(products.hiddenAt)).orderBy(asc(products.sortOrder), asc(products.id)).prepare()).all(),
+    /** What customers see, in the seller's order, with only the columns a chat shows (read on every message). */
+    listVisible: (): VisibleProduct[] =>
+      prepared(db, 'products.visible', (r) =>
+        r
+          .select({
+            id: products.id,
+            sku: products.sku,
+            nameAr: products.nameAr,
+            nameEn: products.nameEn,
+            descriptionAr: products.descriptionAr,
+            descriptionEn: products.descriptionEn,
+            priceMinor: products.priceMinor,
+            stock: products.stock,
+            imagePath: products.imagePath,
+          })
+          .from(products)
+          .where(isNull(products.hiddenAt))
+          .orderBy(asc(products.sortOrder), asc(products.id))
+          .prepare(),
+      ).all(),
     byId: (id: number): Product | undefined =>
       prepared(db, 'products.byId', (r) => r.select().from(products).where(eq(products.id, sql.placeholder('id'))).prepare()).get({ id }),
     bySku: (sku: string) => db.select().from(products).where(eq(products.sku, sku)).get(),
