@@ -121,8 +121,8 @@ else {
   console.log('| customers | messages | msg/s | p50 ms | p99 ms | peak RSS MB | % of floor | lost |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 }
-// Warm-up (JIT, caches), not reported.
-await runPipeline(50);
+// Warm-up (JIT, caches), not reported: the table is the steady state of a running bot.
+await runPipeline(500);
 for (const users of SIZES) {
   const result = await runPipeline(users);
   const ratio = Math.round((result.msgPerSec / floor.msgPerSec) * 100);

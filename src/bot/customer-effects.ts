@@ -32,6 +32,7 @@ export function runCustomerEffect(effect: FlowEffect, deps: ConversationDeps, en
     case 'reply':
       return reply(deps, effect.text);
     case 'rememberLanguage':
+      if (deps.guest.language === effect.language) return;
       return createGuestsRepo(deps.tx).setLanguage(deps.guest.id, effect.language, deps.now);
     case 'placeOrder':
       return placeOrder(effect, deps, env);
