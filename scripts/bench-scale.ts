@@ -14,7 +14,7 @@ import { createOrderAdminRepo } from '../src/store/order-admin.js';
 import type { OrderFilter } from '../src/store/order-filter.js';
 
 const json = process.argv.includes('--json');
-const SIZES = [1_000, 10_000, 100_000];
+const SIZES = process.env.SCALE_SIZE ? [Number(process.env.SCALE_SIZE)] : [1_000, 10_000, 100_000];
 const CHATS = 10_000;
 const STATUSES = ['pending', 'confirmed', 'ready_for_shipping', 'shipped', 'delivered', 'failed_delivery', 'cancelled'] as const;
 const CHANNELS = ['whatsapp', 'phone', 'offline', 'instagram', 'facebook', 'web'] as const;
@@ -59,7 +59,9 @@ async function run(size: number) {
 
   // Messages from 10,000 distinct chats (new customers), 50 at a time.
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+  let peak = process.memoryUsage();
+  if (process.env.SCALE_DEBUG) console.error('before chats', process.memoryUsage());
+  const sampler = setInterval(() => { const m = process.memoryUsage(); if (m.rss > peakRss) { peakRss = m.rss; peak = m; } }, 25);
   const sim = app.simulator!;
   for (let start = 0; start < CHATS; start += 50) {
     await Promise.all(
@@ -71,6 +73,7 @@ async function run(size: number) {
   }
   await app.outbox.drain(120_000);
   clearInterval(sampler);
+  if (process.env.SCALE_DEBUG) console.error('peak', peak);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
   const admin = createOrderAdminRepo(app.db);

@@ -4,7 +4,6 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createIdGenerator } from './ids.js';
 import { createLogger } from './logger.js';
 import { createTijaratk } from './app.js';
-import { createBaileysTransport } from './bot/transports/baileys.js';
 import { createOutboxRepo } from './store/outbox.js';
 
 function readConfig(): Config {
@@ -24,24 +23,29 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let shuttingDown = false;
 
+  // Baileys (about 37 MB) only when WhatsApp is the transport.
+  const baileys = config.transport === 'baileys' ? await import('./bot/transports/baileys.js') : null;
+
   const app = createTijaratk({
     config,
     logger,
     clock: systemClock,
     ids: createIdGenerator(),
-    createTransport: ({ db }) =>
-      createBaileysTransport({
-        db,
-        logger,
-        clock: systemClock,
-        sessionId: 'default',
-        storeName: config.storeName,
-        getStoredPayload: (messageId) => createOutboxRepo(db).payloadFor(messageId),
-        onFatal: (_reason, message) => {
-          logger.fatal(message);
-          void shutdown(2);
-        },
-      }),
+    ...(baileys && {
+      createTransport: ({ db }) =>
+        baileys.createBaileysTransport({
+          db,
+          logger,
+          clock: systemClock,
+          sessionId: 'default',
+          storeName: config.storeName,
+          getStoredPayload: (messageId) => createOutboxRepo(db).payloadFor(messageId),
+          onFatal: (_reason, message) => {
+            logger.fatal(message);
+            void shutdown(2);
+          },
+        }),
+    }),
   });
 
   async function shutdown(code = 0): Promise<void> {

@@ -9,7 +9,7 @@ import { CUSTOMER_MACHINE_ID, CUSTOMER_MACHINE_VERSION, type CustomerEvent, type
 import type { CodQuestion, OrderView, QuoteView } from '../flows/customer/types.js';
 import { readPolicy } from '../orders/policy.js';
 import type { Db, Tx } from '../store/db.js';
-import { prepared } from '../store/prepared.js';
+import { literalLimit, prepared } from '../store/prepared.js';
 import { createConversationsRepo, type ConversationRow } from '../store/conversations.js';
 import type { Guest } from '../store/guests.js';
 import { createProductsRepo } from '../store/products.js';
@@ -77,11 +77,11 @@ const orderColumns = {
 
 function loadOrders(tx: Tx, guestId: number): { views: OrderView[]; latest: { customerName: string; addressLine: string; area: string } | undefined } {
   const rows = prepared(tx, 'conversation.orders', (r) =>
-    r.select(orderColumns).from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(RECENT_ORDERS).prepare(),
+    r.select(orderColumns).from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(literalLimit(RECENT_ORDERS)).prepare(),
   ).all({ guestId });
   if (rows.length === 0) return { views: [], latest: undefined };
   const recent = (r: Db) =>
-    r.select({ id: orders.id }).from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(RECENT_ORDERS);
+    r.select({ id: orders.id }).from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(literalLimit(RECENT_ORDERS));
   const items = prepared(tx, 'conversation.orderItems', (r) =>
     r
       .select({ orderId: orderItems.orderId, productId: orderItems.productId, quantity: orderItems.quantity })

@@ -1,8 +1,8 @@
 // Reads a catalog spreadsheet into rows of text for readCatalogTable: CSV synchronously (csv-parse,
 // `,` `;` or tab separated, with or without a BOM), XLSX with exceljs's streaming reader (first sheet).
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { MAX_IMPORT_ROWS } from './catalog-import.js';
+import { loadExcel } from './excel.js';
 
 export type SpreadsheetKind = 'csv' | 'xlsx';
 
@@ -49,6 +49,7 @@ function cellToText(value: unknown): string {
 
 /** The first worksheet of an XLSX file as rows of text, read as a stream and stopped after the row cap. */
 export async function readXlsxTable(path: string): Promise<string[][]> {
+  const ExcelJS = await loadExcel();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
   const table: string[][] = [];
   for await (const sheet of reader) {

@@ -5,10 +5,10 @@ import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Language } from './language.js';
 import { cellText, EXPORT_COLUMNS, EXPORT_WIDTHS, exportCells, exportHeaders, type ExportLabels, type ExportSourceRow } from './export-rows.js';
+import { loadExcel } from './excel.js';
 
 export const CSV_MIME = 'text/csv';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -118,6 +118,7 @@ const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
  * drains. Text is always a string cell (never a formula) and passes the same guard as the CSV.
  */
 export async function writeXlsxStream(out: Writable, rows: Iterable<ExportSourceRow> | AsyncIterable<ExportSourceRow>, labels: ExportLabels, language: Language): Promise<number> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(language === 'ar' ? 'الطلبات' : 'Orders', {
     views: [{ state: 'frozen', ySplit: 1, rightToLeft: language === 'ar' }],

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, lte, min, sql } from 'drizzle-orm';
-import { param, prepared } from './prepared.js';
+import { literalLimit, param, prepared } from './prepared.js';
 import type { OutboundContent } from '../bot/transport.js';
 import type { DbOrTx } from './db.js';
 import { outbox } from './schema.js';
@@ -61,7 +61,7 @@ export function createOutboxRepo(db: DbOrTx) {
      * backlog (a flood, or a paced chat after an outage) never hides the other chats' messages behind it.
      */
     chatHeadsDue(now: Date, limit: number): { row: OutboxRow; pending: number }[] {
-      return prepared(db, 'outbox.chatHeadsDue', (r) => {
+      return prepared(db, `outbox.chatHeadsDue:${limit}`, (r) => {
         const heads = r
           .select({ id: min(outbox.id).as('head_id'), pending: count().as('pending') })
           .from(outbox)
@@ -74,21 +74,21 @@ export function createOutboxRepo(db: DbOrTx) {
           .innerJoin(outbox, eq(outbox.id, heads.id))
           .where(lte(outbox.nextAttemptAt, sql.placeholder('now')))
           .orderBy(asc(outbox.id))
-          .limit(sql.placeholder('limit'))
+          .limit(literalLimit(limit))
           .prepare();
-      }).all({ now: now.toISOString(), limit });
+      }).all({ now: now.toISOString() });
     },
     /** The chat's next pending rows after `afterId`, in order (index outbox_chat_idx). */
     nextInChat: (address: string, afterId: number, limit: number): OutboxRow[] =>
-      prepared(db, 'outbox.nextInChat', (r) =>
+      prepared(db, `outbox.nextInChat:${limit}`, (r) =>
         r
           .select()
           .from(outbox)
           .where(and(eq(outbox.address, sql.placeholder('address')), eq(outbox.status, 'pending'), gt(outbox.id, sql.placeholder('afterId'))))
           .orderBy(asc(outbox.id))
-          .limit(sql.placeholder('limit'))
+          .limit(literalLimit(limit))
           .prepare(),
-      ).all({ address, afterId, limit }),
+      ).all({ address, afterId }),
     byMessageId: (messageId: string): OutboxRow | undefined => db.select().from(outbox).where(eq(outbox.messageId, messageId)).get(),
     statusOf: (id: number): OutboxRow['status'] | undefined => db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).get()?.status,
     /** For the health check: what waits, since when, and what failed for good. */
