@@ -13,6 +13,7 @@ import type { Transport } from './bot/transport.js';
 import { createSimulatorTransport, type SimulatorTransport } from './bot/transports/simulator.js';
 import { openDatabase, type DatabaseHandle } from './store/db.js';
 import { createGroupCommit } from './store/group-commit.js';
+import { startCheckpointer, type Checkpointer } from './store/checkpointer.js';
 import { seedDemoCatalog } from './orders/demo-catalog.js';
 import { createSettingsRepo } from './store/settings.js';
 import { createWebApp } from './web/app.js';
@@ -34,6 +35,7 @@ export function createTijaratk(deps: AppDeps) {
   const database = openDatabase(config.databasePath);
   const { db } = database;
   const commits = createGroupCommit(db);
+  let checkpointer: Checkpointer | null = null;
   const linkSecret =
     config.linkSecret ?? createSettingsRepo(db).getOrInit('link_secret', () => randomBytes(32).toString('base64url'), clock.now());
 
@@ -104,6 +106,7 @@ export function createTijaratk(deps: AppDeps) {
         const added = seedDemoCatalog(db, config.currency, clock.now());
         if (added > 0) logger.info({ products: added }, 'demo catalog seeded');
       }
+      checkpointer ??= startCheckpointer(database.sqlite, { logger: logger.child({ part: 'checkpointer' }) });
       await transport.start((message) => bot.handle(message));
       outbox.kick();
       scheduler.start();
@@ -129,6 +132,7 @@ export function createTijaratk(deps: AppDeps) {
       await commits.flush();
       const left = outbox.pendingCount();
       if (left > 0) logger.info({ pending: left }, 'undelivered messages kept for the next start');
+      await checkpointer?.stop();
       database.close();
     },
   };
