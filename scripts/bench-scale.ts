@@ -1,9 +1,11 @@
 // npm run bench:scale [-- --json]: with N stored conversations and N orders (1,000 / 10,000 / 100,000),
 // messages from 10,000 distinct chats arrive: peak memory; and the seller's order list answers with
 // each filter: time per query. Shows how both grow with N.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { systemClock } from '../src/clock.js';
 import { parseConfig } from '../src/config.js';
@@ -14,7 +16,9 @@ import { createOrderAdminRepo } from '../src/store/order-admin.js';
 import type { OrderFilter } from '../src/store/order-filter.js';
 
 const json = process.argv.includes('--json');
-const SIZES = process.env.SCALE_SIZE ? [Number(process.env.SCALE_SIZE)] : [1_000, 10_000, 100_000];
+const sizeArg = process.argv.indexOf('--size');
+const onlySize = sizeArg >= 0 ? Number(process.argv[sizeArg + 1]) : null;
+const SIZES = [1_000, 10_000, 100_000];
 const CHATS = 10_000;
 const STATUSES = ['pending', 'confirmed', 'ready_for_shipping', 'shipped', 'delivered', 'failed_delivery', 'cancelled'] as const;
 const CHANNELS = ['whatsapp', 'phone', 'offline', 'instagram', 'facebook', 'web'] as const;
@@ -59,9 +63,7 @@ async function run(size: number) {
 
   // Messages from 10,000 distinct chats (new customers), 50 at a time.
   let peakRss = process.memoryUsage().rss;
-  let peak = process.memoryUsage();
-  if (process.env.SCALE_DEBUG) console.error('before chats', process.memoryUsage());
-  const sampler = setInterval(() => { const m = process.memoryUsage(); if (m.rss > peakRss) { peakRss = m.rss; peak = m; } }, 25);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
   const sim = app.simulator!;
   for (let start = 0; start < CHATS; start += 50) {
     await Promise.all(
@@ -73,7 +75,6 @@ async function run(size: number) {
   }
   await app.outbox.drain(120_000);
   clearInterval(sampler);
-  if (process.env.SCALE_DEBUG) console.error('peak', peak);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
   const admin = createOrderAdminRepo(app.db);
@@ -90,12 +91,20 @@ async function run(size: number) {
   return { stored: size, chats: CHATS, peakRssMb: Math.round(peakRss / 2 ** 20), queryMs };
 }
 
-if (!json) {
-  console.log(`| stored conversations and orders | peak RSS (10,000 chats writing) | ${Object.keys(FILTERS).map((f) => `/orders ${f} (ms)`).join(' | ')} |`);
-  console.log(`|---:|---:|${Object.keys(FILTERS).map(() => '---:').join('|')}|`);
-}
-for (const size of SIZES) {
-  const result = await run(size);
-  if (json) console.log(JSON.stringify(result));
-  else console.log(`| ${size} | ${result.peakRssMb} MB | ${Object.values(result.queryMs).join(' | ')} |`);
+if (onlySize !== null) {
+  // One size in this process, so its peak memory is its own.
+  console.log(JSON.stringify(await run(onlySize)));
+} else {
+  if (!json) {
+    console.log(`| stored conversations and orders | peak RSS (10,000 chats writing) | ${Object.keys(FILTERS).map((f) => `/orders ${f} (ms)`).join(' | ')} |`);
+    console.log(`|---:|---:|${Object.keys(FILTERS).map(() => '---:').join('|')}|`);
+  }
+  for (const size of SIZES) {
+    // A fresh process per size, started the way this one was (the same Node flags).
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--size', String(size)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) throw new Error(`size ${size} failed: ${child.stderr}`);
+    const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Awaited<ReturnType<typeof run>>;
+    if (json) console.log(JSON.stringify(result));
+    else console.log(`| ${size} | ${result.peakRssMb} MB | ${Object.values(result.queryMs).join(' | ')} |`);
+  }
 }
