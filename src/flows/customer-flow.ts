@@ -70,7 +70,7 @@ function resumable(stored: { version: number; snapshot: unknown } | null): Store
 }
 
 type MachineSnapshot = ReturnType<typeof customerMachine.resolveState>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- xstate's own AnyActorSystem, which it does not export
+// xstate's own AnyActorSystem, which it does not export.
 type AnyActorSystem = ActorSystem<any>;
 type Action = Parameters<ActorScope<MachineSnapshot, CustomerEvent>['actionExecutor']>[0];
 
