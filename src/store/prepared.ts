@@ -2,7 +2,7 @@
 // SQL on every call, which costs more than running it. A query prepared here runs inside whatever
 // transaction is open on the connection (better-sqlite3 has one connection per database).
 import type Database from 'better-sqlite3';
-import { getTableName, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db, DbOrTx } from './db.js';
@@ -31,12 +31,20 @@ export const param = (name: string): SQL => sql`${sql.placeholder(name)}`;
 
 /**
  * Inserts one row through a statement prepared once per table and set of columns given, and returns the stored
- * row. drizzle would otherwise build the SQL of a wide insert on every call. Values reach SQLite as given, so this
- * is for tables whose columns have no drizzle mode (plain text and integers).
+ * row. drizzle would otherwise build the SQL of a wide insert on every call. Each value goes through its column's
+ * own mapping (booleans, JSON, timestamps), as drizzle's own insert does.
  */
 export function insertRow<TTable extends SQLiteTable>(db: DbOrTx, table: TTable, row: TTable['$inferInsert']): TTable['$inferSelect'] {
-  const values = row as Record<string, unknown>;
-  const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+  const given = row as Record<string, unknown>;
+  const tableColumns = getTableColumns(table);
+  const columns = Object.keys(given).filter((column) => given[column] !== undefined);
+  const values: Record<string, unknown> = {};
+  for (const column of columns) {
+    const definition = tableColumns[column];
+    if (!definition) throw new Error(`insertRow: ${getTableName(table)} has no column ${column}`);
+    const value = given[column];
+    values[column] = value === null ? null : definition.mapToDriverValue(value);
+  }
   const statement = prepared(db, `insert:${getTableName(table)}:${columns.join(',')}`, (r) =>
     r
       .insert(table)
