@@ -70,16 +70,13 @@ const orderColumns = {
   currency: orders.currency,
   description: orders.description,
   customRequestId: orders.customRequestId,
-  customerName: orders.customerName,
-  addressLine: orders.addressLine,
-  area: orders.area,
 };
 
-function loadOrders(tx: Tx, guestId: number): { views: OrderView[]; latest: { customerName: string; addressLine: string; area: string } | undefined } {
+function loadOrders(tx: Tx, guestId: number): OrderView[] {
   const rows = prepared(tx, 'conversation.orders', (r) =>
     r.select(orderColumns).from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(literalLimit(RECENT_ORDERS)).prepare(),
   ).all({ guestId });
-  if (rows.length === 0) return { views: [], latest: undefined };
+  if (rows.length === 0) return [];
   const recent = (r: Db) =>
     r.select({ id: orders.id }).from(orders).where(eq(orders.guestId, sql.placeholder('guestId'))).orderBy(desc(orders.id)).limit(literalLimit(RECENT_ORDERS));
   const items = prepared(tx, 'conversation.orderItems', (r) =>
@@ -91,7 +88,7 @@ function loadOrders(tx: Tx, guestId: number): { views: OrderView[]; latest: { cu
   ).all({ guestId });
   const requestIds = rows.flatMap((o) => (o.customRequestId === null ? [] : [o.customRequestId]));
   const requests = requestIds.length ? tx.select().from(customRequests).where(inArray(customRequests.id, requestIds)).all() : [];
-  const views = rows.map((o) => ({
+  return rows.map((o) => ({
     number: o.number,
     type: o.type,
     status: o.status,
@@ -101,7 +98,19 @@ function loadOrders(tx: Tx, guestId: number): { views: OrderView[]; latest: { cu
     description: o.description,
     requestQuantity: requests.find((r) => r.id === o.customRequestId)?.quantity ?? null,
   }));
-  return { views, latest: rows[0] };
+}
+
+function loadLastDelivery(tx: Tx, guestId: number): FlowEnv['lastDelivery'] {
+  const latest = prepared(tx, 'conversation.lastDelivery', (r) =>
+    r
+      .select({ name: orders.customerName, address: orders.addressLine, area: orders.area })
+      .from(orders)
+      .where(eq(orders.guestId, sql.placeholder('guestId')))
+      .orderBy(desc(orders.id))
+      .limit(literalLimit(1))
+      .prepare(),
+  ).get({ guestId });
+  return latest ?? null;
 }
 
 export function loadOpenQuotes(tx: Tx, guestId: number, now: Date): QuoteView[] {
@@ -131,13 +140,32 @@ export function quoteView(quote: typeof quotes.$inferSelect, request: typeof cus
   };
 }
 
+/** Computes `load` on the first call only. */
+function once<T>(load: () => T): () => T {
+  let loaded: { value: T } | null = null;
+  return () => (loaded ??= { value: load() }).value;
+}
+
+/**
+ * The fresh data the flow may read. The catalog, the orders, the quotes and the account are read on first use:
+ * most steps need none of them, and reading them all cost more than the rest of the step. The flow reads them
+ * during its transition, inside this transaction and before any effect writes, so they are exactly what an
+ * up-front read would give. Effects get only `shop` (see advanceConversation).
+ */
 function loadEnv(deps: ConversationDeps): FlowEnv {
   const { tx, guest, config, now } = deps;
   const policy = readPolicy(tx);
-  const { views, latest } = loadOrders(tx, guest.id);
-  const customer = guest.customerId === null ? undefined : tx.select().from(customers).where(eq(customers.id, guest.customerId)).get();
+  const catalog = once(() => loadCatalog(tx));
+  const orderViews = once(() => loadOrders(tx, guest.id));
+  const lastDelivery = once(() => loadLastDelivery(tx, guest.id));
+  const registeredName = once(() =>
+    guest.customerId === null ? null : (tx.select({ name: customers.name }).from(customers).where(eq(customers.id, guest.customerId)).get()?.name ?? null),
+  );
+  const openQuotes = once(() => loadOpenQuotes(tx, guest.id, now));
   return {
-    catalog: loadCatalog(tx),
+    get catalog() {
+      return catalog();
+    },
     shop: {
       storeName: config.storeName,
       currency: config.currency,
@@ -147,11 +175,19 @@ function loadEnv(deps: ConversationDeps): FlowEnv {
     },
     pushName: deps.pushName ?? guest.displayName,
     defaultLanguage: config.defaultLanguage,
-    orders: views,
-    lastDelivery: latest ? { name: latest.customerName, address: latest.addressLine, area: latest.area } : null,
-    registeredName: customer?.name ?? null,
+    get orders() {
+      return orderViews();
+    },
+    get lastDelivery() {
+      return lastDelivery();
+    },
+    get registeredName() {
+      return registeredName();
+    },
     now: now.toISOString(),
-    openQuotes: loadOpenQuotes(tx, guest.id, now),
+    get openQuotes() {
+      return openQuotes();
+    },
   };
 }
 
@@ -172,5 +208,5 @@ export function advanceConversation(deps: ConversationDeps, input: ConversationI
     row ? row.revision : null,
     deps.now,
   );
-  for (const effect of step.effects) runCustomerEffect(effect, deps, event.env);
+  for (const effect of step.effects) runCustomerEffect(effect, deps, event.env.shop);
 }

@@ -27,7 +27,8 @@ import { conversationKey } from './conversation.js';
 
 type Effect<T extends FlowEffect['type']> = Extract<FlowEffect, { type: T }>;
 
-export function runCustomerEffect(effect: FlowEffect, deps: ConversationDeps, env: FlowEnv): void {
+/** `shop` is the only part of the flow's env effects read: the rest is loaded lazily and would be stale after writes. */
+export function runCustomerEffect(effect: FlowEffect, deps: ConversationDeps, shop: FlowEnv['shop']): void {
   switch (effect.type) {
     case 'reply':
       return reply(deps, effect.text);
@@ -35,11 +36,11 @@ export function runCustomerEffect(effect: FlowEffect, deps: ConversationDeps, en
       if (deps.guest.language === effect.language) return;
       return createGuestsRepo(deps.tx).setLanguage(deps.guest.id, effect.language, deps.now);
     case 'placeOrder':
-      return placeOrder(effect, deps, env);
+      return placeOrder(effect, deps, shop);
     case 'createRequest':
       return createRequest(effect, deps);
     case 'acceptQuote':
-      return answerAccept(effect, deps, env);
+      return answerAccept(effect, deps, shop);
     case 'rejectQuote':
     case 'requestQuoteChanges':
       return answerQuote(effect, deps);
@@ -72,7 +73,7 @@ const customerName = (deps: ConversationDeps) => deps.guest.displayName ?? deps.
 const languageOf = (deps: ConversationDeps) => createGuestsRepo(deps.tx).byId(deps.guest.id)?.language ?? deps.config.defaultLanguage;
 const say = (deps: ConversationDeps, make: (t: (typeof customerTexts)['en']) => string) => reply(deps, make(customerTexts[languageOf(deps)]));
 
-function placeOrder(effect: Effect<'placeOrder'>, deps: ConversationDeps, env: FlowEnv): void {
+function placeOrder(effect: Effect<'placeOrder'>, deps: ConversationDeps, shop: FlowEnv['shop']): void {
   const { tx, guest, config, now } = deps;
   const order = placeCatalogOrder(tx, {
     guestId: guest.id,
@@ -81,8 +82,8 @@ function placeOrder(effect: Effect<'placeOrder'>, deps: ConversationDeps, env: F
     name: effect.name,
     addressLine: effect.address,
     area: effect.area,
-    currency: env.shop.currency,
-    shippingMinor: deliveryFeeFor(env.shop, effect.area),
+    currency: shop.currency,
+    shippingMinor: deliveryFeeFor(shop, effect.area),
     language: effect.language,
     channel: 'whatsapp',
     publicId: deps.ids.publicId(),
@@ -130,7 +131,7 @@ function quoteRefused(refusal: QuoteAnswerRefusal, requestNumber: number, deps: 
   say(deps, (t) => (refusal.reason === 'expired' ? t.quoteExpired(requestNumber) : t.quoteClosed()));
 }
 
-function answerAccept(effect: Effect<'acceptQuote'>, deps: ConversationDeps, env: FlowEnv): void {
+function answerAccept(effect: Effect<'acceptQuote'>, deps: ConversationDeps, shop: FlowEnv['shop']): void {
   const { tx, guest, config, now } = deps;
   const language = languageOf(deps);
   const result = acceptQuote(tx, {
@@ -141,7 +142,7 @@ function answerAccept(effect: Effect<'acceptQuote'>, deps: ConversationDeps, env
     name: effect.name,
     addressLine: effect.address,
     area: effect.area,
-    shippingMinor: deliveryFeeFor(env.shop, effect.area),
+    shippingMinor: deliveryFeeFor(shop, effect.area),
     language,
     publicId: deps.ids.publicId(),
     acceptedTtlMs: ttlFor(readPolicy(tx), config, 'acceptedUnconfirmed'),
