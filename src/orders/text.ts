@@ -16,6 +16,23 @@ export function toWesternDigits(input: string): string {
  * single spaces.
  */
 export function normalizeInput(input: string): string {
+  const known = normalized.get(input);
+  if (known !== undefined) return known;
+  const result = normalizeUncached(input);
+  if (input.length <= MEMO_MAX_LENGTH) {
+    if (normalized.size >= MEMO_MAX_ENTRIES) normalized.clear();
+    normalized.set(input, result);
+  }
+  return result;
+}
+
+// Menu words, product names and short replies are normalised many times per message (every guard of every
+// candidate transition): a small bounded memo of this pure function saves that work.
+const MEMO_MAX_ENTRIES = 2_000;
+const MEMO_MAX_LENGTH = 200;
+const normalized = new Map<string, string>();
+
+function normalizeUncached(input: string): string {
   return toWesternDigits(input)
     .normalize('NFKC')
     .replace(/[\u0640\u064B-\u065F\u0670]/g, '')

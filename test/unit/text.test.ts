@@ -98,3 +98,19 @@ describe('cleanFreeText', () => {
     expect(cleanFreeText('شارع   التحرير')).toBe('شارع التحرير');
   });
 });
+
+describe('normalizeInput memo', () => {
+  it('gives the same answer however often a word is seen and after its memo fills up and is emptied', () => {
+    const first = normalizeInput('تأكيد ١٢');
+    for (let i = 0; i < 5_000; i++) normalizeInput(`word ${i} ٤`);
+    expect(normalizeInput('تأكيد ١٢')).toBe(first);
+    expect(first).toBe('تاكيد 12');
+    expect(normalizeInput('word 4999 ٤')).toBe('word 4999 4');
+  });
+
+  it('normalises long free text, which is not memoised, the same way', () => {
+    const long = `${'عنوان   '.repeat(60)}٩`;
+    expect(normalizeInput(long)).toBe(`${'عنوان '.repeat(60)}9`);
+    expect(normalizeInput(long)).toBe(normalizeInput(long));
+  });
+});
