@@ -6,6 +6,10 @@ import { outbox } from './schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+// Written literally, not bound: only then can SQLite use the partial indexes on waiting and failed rows (schema.ts).
+const isPending = sql`${outbox.status} = 'pending'`;
+const isFailed = sql`${outbox.status} = 'failed'`;
+
 export interface OutgoingMessage {
   messageId: string;
   address: string;
@@ -65,7 +69,7 @@ export function createOutboxRepo(db: DbOrTx) {
         const heads = r
           .select({ id: min(outbox.id).as('head_id'), pending: count().as('pending') })
           .from(outbox)
-          .where(eq(outbox.status, 'pending'))
+          .where(isPending)
           .groupBy(outbox.address)
           .as('heads');
         return r
@@ -78,13 +82,13 @@ export function createOutboxRepo(db: DbOrTx) {
           .prepare();
       }).all({ now: now.toISOString() });
     },
-    /** The chat's next pending rows after `afterId`, in order (index outbox_chat_idx). */
+    /** The chat's next pending rows after `afterId`, in order (index outbox_pending_chat_idx). */
     nextInChat: (address: string, afterId: number, limit: number): OutboxRow[] =>
       prepared(db, `outbox.nextInChat:${limit}`, (r) =>
         r
           .select()
           .from(outbox)
-          .where(and(eq(outbox.address, sql.placeholder('address')), eq(outbox.status, 'pending'), gt(outbox.id, sql.placeholder('afterId'))))
+          .where(and(eq(outbox.address, sql.placeholder('address')), isPending, gt(outbox.id, sql.placeholder('afterId'))))
           .orderBy(asc(outbox.id))
           .limit(literalLimit(limit))
           .prepare(),
@@ -93,12 +97,12 @@ export function createOutboxRepo(db: DbOrTx) {
     statusOf: (id: number): OutboxRow['status'] | undefined => db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).get()?.status,
     /** For the health check: what waits, since when, and what failed for good. */
     backlog(): { pending: number; oldestPendingAt: string | null; failed: number } {
-      const pending = db.select({ n: count(), oldest: min(outbox.createdAt) }).from(outbox).where(eq(outbox.status, 'pending')).get();
-      const failed = db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'failed')).get();
+      const pending = db.select({ n: count(), oldest: min(outbox.createdAt) }).from(outbox).where(isPending).get();
+      const failed = db.select({ n: count() }).from(outbox).where(isFailed).get();
       return { pending: pending?.n ?? 0, oldestPendingAt: pending?.oldest ?? null, failed: failed?.n ?? 0 };
     },
     pendingCount: (): number =>
-      prepared(db, 'outbox.pendingCount', (r) => r.select({ n: sql<number>`count(*)` }).from(outbox).where(eq(outbox.status, 'pending')).prepare()).get()?.n ?? 0,
+      prepared(db, 'outbox.pendingCount', (r) => r.select({ n: sql<number>`count(*)` }).from(outbox).where(isPending).prepare()).get()?.n ?? 0,
     isOurs: (messageId: string): boolean =>
       prepared(db, 'outbox.isOurs', (r) => r.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, sql.placeholder('messageId'))).prepare()).get({
         messageId,

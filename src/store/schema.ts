@@ -1,5 +1,6 @@
 // The whole domain of DESIGN.md section 3 in one schema. Times are ISO-8601 UTC strings
 // (they sort and compare correctly as text); money is integer minor units plus a currency.
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 const createdAt = { createdAt: text('created_at').notNull() };
@@ -401,7 +402,13 @@ export const outbox = sqliteTable(
     ...createdAt,
     sentAt: text('sent_at'),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_chat_idx').on(t.address, t.status, t.id)],
+  // Partial indexes: only rows still waiting (or failed) are in them, so they stay a few pages however long the
+  // history grows, and sending a row takes it out instead of moving it. Queries must say the status literally
+  // (a bound status cannot prove the index's condition). See pendingOutbox / failedOutbox in outbox.ts.
+  (t) => [
+    index('outbox_pending_chat_idx').on(t.address, t.id).where(sql`status = 'pending'`),
+    index('outbox_failed_idx').on(t.id).where(sql`status = 'failed'`),
+  ],
 );
 
 export const fraudFlags = sqliteTable(

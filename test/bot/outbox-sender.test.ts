@@ -95,3 +95,31 @@ describe('the outbox sender', () => {
     await sender.stop();
   });
 });
+
+describe('the outbox queries', () => {
+  it('find what to send through the index of waiting rows only, so a long history of sent messages does not slow them', async () => {
+    const { sqlite, db } = openDatabase(':memory:');
+    const plans: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    // Every query the repo prepares, with SQLite's plan for it.
+    (sqlite as { prepare: typeof sqlite.prepare }).prepare = ((source: string) => {
+      const params = (source.match(/\?/g) ?? []).map(() => 'x');
+      plans.push(prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params).map((row) => (row as { detail: string }).detail).join('; '));
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    const repo = createOutboxRepo(db);
+    const clock = createManualClock();
+    for (let i = 1; i <= 3; i++) repo.enqueue({ messageId: `M${i}`, address: '+1', guestId: null, content: { type: 'text', text: `m${i}` } }, clock.now());
+    repo.markSent(1, null, clock.now());
+    plans.length = 0;
+
+    expect(repo.chatHeadsDue(clock.now(), 10).map((h) => [h.row.messageId, h.pending])).toEqual([['M2', 2]]);
+    expect(repo.nextInChat('+1', 2, 10).map((r) => r.messageId)).toEqual(['M3']);
+    expect(repo.pendingCount()).toBe(2);
+    expect(repo.backlog()).toMatchObject({ pending: 2, failed: 0 });
+    expect(plans.length).toBeGreaterThanOrEqual(4);
+    for (const plan of plans) expect(plan).toMatch(/outbox_(pending_chat|failed)_idx/);
+    // The sent row left the index.
+    expect(prepare("SELECT count(*) AS n FROM outbox INDEXED BY outbox_pending_chat_idx WHERE status = 'pending'").get()).toEqual({ n: 2 });
+  });
+});
