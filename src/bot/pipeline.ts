@@ -44,6 +44,9 @@ export interface BotDeps {
 
 export type Route = 'customer' | 'seller' | 'takeover' | 'echo';
 
+/** A message already recorded (WhatsApp redelivers after a reconnect): its savepoint is rolled back, nothing changes. */
+class DuplicateMessage extends Error {}
+
 export type SystemContext = Pick<HandlerInput, 'tx' | 'now' | 'config' | 'ids' | 'messenger' | 'issueLink'>;
 
 export function createBot(deps: BotDeps) {
@@ -92,7 +95,8 @@ export function createBot(deps: BotDeps) {
       }
       const guests = createGuestsRepo(tx);
       const guest = guests.recordSender({ phone: message.phone, lid: message.lid, chatAddress: message.chatAddress, pushName: message.pushName, at: now });
-      if (!recordInbound(tx, message, route, 'processed', guest.id)) return 'duplicate';
+      // Thrown, not returned, so the savepoint also undoes the sender update above: a duplicate changes nothing.
+      if (!recordInbound(tx, message, route, 'processed', guest.id)) throw new DuplicateMessage();
       const input: HandlerInput = { ...systemContext(tx, now), message, guest, media, afterCommit: (task) => afterCommit.push(task) };
       if (route === 'seller') handleSellerMessage(input);
       else handleCustomerMessage(input);
@@ -145,7 +149,9 @@ export function createBot(deps: BotDeps) {
     /** The only way in. Resolves when the message is handled and its replies are in the outbox. */
     async handle(message: InboundMessage): Promise<void> {
       const log = deps.logger.child({ messageId: message.id, transport: message.transport });
-      if (createInboundRepo(db).seen(message.transport, message.id)) {
+      // The message's own transaction finds a duplicate (its inbound row is unique) at no extra cost; only a media
+      // message is checked first, so a redelivered one is not downloaded again.
+      if (message.type === 'media' && createInboundRepo(db).seen(message.transport, message.id)) {
         log.debug('duplicate message ignored');
         return;
       }
@@ -155,8 +161,14 @@ export function createBot(deps: BotDeps) {
           // I/O first (the media download), then one synchronous transaction.
           const media = message.type === 'media' && (route === 'customer' || route === 'seller') ? await mediaStore.fetch(message.media) : null;
           const afterCommit: AfterCommitTask[] = [];
-          const outcome = await commitMessage(message, route, media, afterCommit);
-          if (outcome === 'duplicate') log.debug('duplicate message ignored');
+          const outcome = await commitMessage(message, route, media, afterCommit).catch((err: unknown) => {
+            if (err instanceof DuplicateMessage) return 'duplicate' as const;
+            throw err;
+          });
+          if (outcome === 'duplicate') {
+            log.debug('duplicate message ignored');
+            return;
+          }
           for (const task of afterCommit) {
             try {
               await task({ db, messenger: createMessenger(db, messengerDeps) });

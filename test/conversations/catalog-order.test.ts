@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { orders, products } from '../../src/store/schema.js';
+import { guests, orders, products } from '../../src/store/schema.js';
 import { CUSTOMER, SELLER, startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
@@ -84,6 +84,17 @@ describe('what the pipeline guarantees', () => {
     const before = h.transcript(CUSTOMER).length;
     await h.say(CUSTOMER, 'hi', { id: 'DUP-1' });
     expect(h.transcript(CUSTOMER).length).toBe(before);
+  });
+
+  it('lets a redelivered message change nothing, not even the name it came with', async () => {
+    await h.say(CUSTOMER, 'hi', { id: 'DUP-2', name: 'Mona' });
+    const repliesBefore = h.transcript(CUSTOMER).length;
+    await h.say(CUSTOMER, 'hi', { id: 'DUP-2', name: 'Someone Else' });
+    expect(h.transcript(CUSTOMER).length).toBe(repliesBefore);
+    expect(h.app.db.select().from(guests).where(eq(guests.phoneE164, CUSTOMER)).get()?.displayName).toBe('Mona');
+    // A new message with the new name is taken as usual.
+    await h.say(CUSTOMER, 'hi', { id: 'DUP-3', name: 'Someone Else' });
+    expect(h.app.db.select().from(guests).where(eq(guests.phoneE164, CUSTOMER)).get()?.displayName).toBe('Someone Else');
   });
 
   it('treats /confirm from a number that is not a seller as customer text', async () => {
