@@ -81,8 +81,7 @@ export function createSimulatorTransport(deps: { db: Db; commits: GroupCommit; c
       const mediaPath = input.media ? mediaStore.save(input.media.data, input.media.mimetype, input.media.fileName ?? null).path : null;
       // Joins the same commit as the pipeline's processing of the message, queued right after.
       const shown = deps.commits.run(() => {
-        if (transcript.hasInbound(id)) return;
-        transcript.append({
+        transcript.appendOnce({
           chat: input.from,
           // The store's own phone typing to the customer reads as a message to them.
           direction: input.fromMe ? 'out' : 'in',
