@@ -22,7 +22,8 @@ const bindings = (entry: NewSimEntry) => ({
 });
 
 export function createSimTranscriptRepo(db: DbOrTx) {
-  // Two lines per simulated message: plain better-sqlite3 statements, without drizzle's per-call mapping.
+  // Plain SQL: "insert unless already shown" is one INSERT ... SELECT ... WHERE NOT EXISTS, which drizzle's builder does
+  // not write; one statement instead of a read and a write on every simulated message. Prepared once per connection.
   const statement = (key: string, source: string) => prepared(db, `sim.${key}`, () => sqliteOf(db).prepare(source));
   return {
     append: (entry: NewSimEntry): void => {
