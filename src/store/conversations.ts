@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { insertRow, param, prepared } from './prepared.js';
 import type { DbOrTx } from './db.js';
 import { conversations } from './schema.js';
+import { perHandle } from './per-handle.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 
@@ -13,7 +14,7 @@ export interface SavedConversation {
   snapshot: unknown;
 }
 
-export function createConversationsRepo(db: DbOrTx) {
+export const createConversationsRepo = perHandle((db: DbOrTx) => {
   return {
     load: (chatKey: string): ConversationRow | undefined =>
       prepared(db, 'conversations.load', (r) => r.select().from(conversations).where(eq(conversations.chatKey, sql.placeholder('chatKey'))).prepare()).get({
@@ -54,5 +55,5 @@ export function createConversationsRepo(db: DbOrTx) {
         .run();
     },
   };
-}
+});
 export type ConversationsRepo = ReturnType<typeof createConversationsRepo>;

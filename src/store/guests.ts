@@ -3,6 +3,7 @@ import type { Language } from '../orders/language.js';
 import type { DbOrTx } from './db.js';
 import { insertRow, param, prepared } from './prepared.js';
 import { guests } from './schema.js';
+import { perHandle } from './per-handle.js';
 
 export type Guest = typeof guests.$inferSelect;
 
@@ -14,7 +15,7 @@ export interface SeenIdentity {
   at: Date;
 }
 
-export function createGuestsRepo(db: DbOrTx) {
+export const createGuestsRepo = perHandle((db: DbOrTx) => {
   const byPhone = (phone: string): Guest | undefined =>
     prepared(db, 'guests.byPhone', (r) => r.select().from(guests).where(eq(guests.phoneE164, sql.placeholder('phone'))).prepare()).get({ phone });
   const byLid = (lid: string): Guest | undefined =>
@@ -100,5 +101,5 @@ export function createGuestsRepo(db: DbOrTx) {
       db.update(guests).set({ language, updatedAt: at.toISOString() }).where(eq(guests.id, id)).run();
     },
   };
-}
+});
 export type GuestsRepo = ReturnType<typeof createGuestsRepo>;

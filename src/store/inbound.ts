@@ -2,10 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.js';
 import { param, prepared } from './prepared.js';
 import { inboundMessages } from './schema.js';
+import { perHandle } from './per-handle.js';
 
 export type NewInbound = Omit<typeof inboundMessages.$inferInsert, 'id'>;
 
-export function createInboundRepo(db: DbOrTx) {
+export const createInboundRepo = perHandle((db: DbOrTx) => {
   return {
     seen: (transport: string, messageId: string): boolean =>
       prepared(db, 'inbound.seen', (r) =>
@@ -37,5 +38,5 @@ export function createInboundRepo(db: DbOrTx) {
       return insert.run({ ...row, guestId: row.guestId ?? null, fromMe: row.fromMe ? 1 : 0 }).changes === 1;
     },
   };
-}
+});
 export type InboundRepo = ReturnType<typeof createInboundRepo>;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { insertRow, param, prepared } from './prepared.js';
 import type { DbOrTx } from './db.js';
 import { orderEvents, orderItems, orders } from './schema.js';
+import { perHandle } from './per-handle.js';
 
 export type Order = typeof orders.$inferSelect;
 export type NewOrder = Omit<typeof orders.$inferInsert, 'id'>;
@@ -10,7 +11,7 @@ export type NewOrderItem = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId'
 export type OrderEvent = typeof orderEvents.$inferSelect;
 export type NewOrderEvent = Omit<typeof orderEvents.$inferInsert, 'id' | 'orderId'>;
 
-export function createOrdersRepo(db: DbOrTx) {
+export const createOrdersRepo = perHandle((db: DbOrTx) => {
   return {
     byId: (id: number): Order | undefined =>
       prepared(db, 'orders.byId', (r) => r.select().from(orders).where(eq(orders.id, sql.placeholder('id'))).prepare()).get({ id }),
@@ -63,5 +64,5 @@ export function createOrdersRepo(db: DbOrTx) {
         .get();
     },
   };
-}
+});
 export type OrdersRepo = ReturnType<typeof createOrdersRepo>;

@@ -3,6 +3,7 @@ import { literalLimit, param, prepared } from './prepared.js';
 import type { OutboundContent } from '../bot/transport.js';
 import type { DbOrTx } from './db.js';
 import { outbox } from './schema.js';
+import { perHandle } from './per-handle.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -26,7 +27,7 @@ export function contentOf(row: OutboxRow): OutboundContent {
     : { type: 'document', path: media.path, mimetype: media.mimetype, fileName: media.fileName ?? 'file', ...(caption ? { caption } : {}) };
 }
 
-export function createOutboxRepo(db: DbOrTx) {
+export const createOutboxRepo = perHandle((db: DbOrTx) => {
   return {
     enqueue(message: OutgoingMessage, at: Date): void {
       const { content } = message;
@@ -126,5 +127,5 @@ export function createOutboxRepo(db: DbOrTx) {
       db.update(outbox).set({ status: 'failed', attempts, lastError: error }).where(eq(outbox.id, id)).run();
     },
   };
-}
+});
 export type OutboxRepo = ReturnType<typeof createOutboxRepo>;

@@ -2,12 +2,13 @@ import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.js';
 import { param, prepared } from './prepared.js';
 import { products } from './schema.js';
+import { perHandle } from './per-handle.js';
 
 export type Product = typeof products.$inferSelect;
 export type VisibleProduct = Pick<Product, 'id' | 'sku' | 'nameAr' | 'nameEn' | 'descriptionAr' | 'descriptionEn' | 'priceMinor' | 'stock' | 'imagePath'>;
 export type NewProduct = Omit<typeof products.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
-export function createProductsRepo(db: DbOrTx) {
+export const createProductsRepo = perHandle((db: DbOrTx) => {
   return {
     /** What customers see, in the seller's order, with only the columns a chat shows (read on every message). */
     listVisible: (): VisibleProduct[] =>
@@ -58,5 +59,5 @@ export function createProductsRepo(db: DbOrTx) {
       ).run({ id, quantity, at: at.toISOString() });
     },
   };
-}
+});
 export type ProductsRepo = ReturnType<typeof createProductsRepo>;

@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { prepared } from './prepared.js';
 import type { DbOrTx } from './db.js';
 import { settings } from './schema.js';
+import { perHandle } from './per-handle.js';
 
-export function createSettingsRepo(db: DbOrTx) {
+export const createSettingsRepo = perHandle((db: DbOrTx) => {
   return {
     /** The stored JSON text, unparsed. */
     getRaw(key: string): string | undefined {
@@ -30,5 +31,5 @@ export function createSettingsRepo(db: DbOrTx) {
       return value;
     },
   };
-}
+});
 export type SettingsRepo = ReturnType<typeof createSettingsRepo>;

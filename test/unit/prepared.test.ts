@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/store/db.js';
 import { insertRow } from '../../src/store/prepared.js';
+import { perHandle } from '../../src/store/per-handle.js';
 import { createOutboxRepo } from '../../src/store/outbox.js';
 import { inboundMessages } from '../../src/store/schema.js';
 
@@ -51,5 +52,22 @@ describe('literal limits', () => {
     expect(repo.nextInChat('chat', first.id, 1).map((r) => r.messageId)).toEqual(['M2']);
     expect(repo.nextInChat('chat', first.id, 3).map((r) => r.messageId)).toEqual(['M2', 'M3', 'M4']);
     expect(repo.nextInChat('chat', first.id, 50)).toHaveLength(4);
+  });
+});
+
+describe('perHandle', () => {
+  it('gives one repo per database handle, and a separate one for another handle', () => {
+    const first = openDatabase(':memory:');
+    const second = openDatabase(':memory:');
+    const made: unknown[] = [];
+    const repoOf = perHandle((db) => {
+      const repo = { db };
+      made.push(repo);
+      return repo;
+    });
+    expect(repoOf(first.db)).toBe(repoOf(first.db));
+    expect(repoOf(second.db)).not.toBe(repoOf(first.db));
+    expect(repoOf(second.db).db).toBe(second.db);
+    expect(made).toHaveLength(2);
   });
 });
