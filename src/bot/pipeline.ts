@@ -148,11 +148,12 @@ export function createBot(deps: BotDeps) {
     systemContext,
     /** The only way in. Resolves when the message is handled and its replies are in the outbox. */
     async handle(message: InboundMessage): Promise<void> {
-      const log = deps.logger.child({ messageId: message.id, transport: message.transport });
+      // Made only when there is something to log: a child logger per message was a steady cost for nothing.
+      const log = () => deps.logger.child({ messageId: message.id, transport: message.transport });
       // The message's own transaction finds a duplicate (its inbound row is unique) at no extra cost; only a media
       // message is checked first, so a redelivered one is not downloaded again.
       if (message.type === 'media' && createInboundRepo(db).seen(message.transport, message.id)) {
-        log.debug('duplicate message ignored');
+        log().debug('duplicate message ignored');
         return;
       }
       const route = routeOf(message);
@@ -166,14 +167,14 @@ export function createBot(deps: BotDeps) {
             throw err;
           });
           if (outcome === 'duplicate') {
-            log.debug('duplicate message ignored');
+            log().debug('duplicate message ignored');
             return;
           }
           for (const task of afterCommit) {
             try {
               await task({ db, messenger: createMessenger(db, messengerDeps) });
             } catch (err) {
-              log.error({ err }, 'after-commit work failed');
+              log().error({ err }, 'after-commit work failed');
             }
           }
         } catch (err) {
