@@ -15,6 +15,7 @@ import { createTijaratk } from '../src/app.js';
 import { updatePolicy } from '../src/orders/policy.js';
 import { openDatabase } from '../src/store/db.js';
 import { startCheckpointer } from '../src/store/checkpointer.js';
+import { initialCustomerSnapshot } from '../src/flows/customer-flow.js';
 
 const argValue = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -113,6 +114,14 @@ async function runPipeline(users: number, options: { offeredRate?: number; minMe
   };
 }
 
+/** A conversation mid-checkout and a reply, of the sizes the bot writes (about 470 bytes and 140 characters). */
+const FLOOR_SNAPSHOT = (() => {
+  const start = initialCustomerSnapshot('en');
+  const context = { ...start.context, cart: [{ productId: 1, quantity: 2 }], selectedProductId: 1, name: 'Bench Customer', address: '12 Tahrir Street, flat 3' };
+  return JSON.stringify({ value: 'checkoutArea', context });
+})();
+const FLOOR_REPLY = 'Added 2 × Natural honey 1 kg. Subtotal: EGP 500.\n\n1. Checkout\n2. Keep shopping\n3. Change quantities\n4. Remove a product\n0. Main menu';
+
 /** The same row writes per message (inbound row, snapshot upsert, one outbox row), bare. */
 async function runFloor(messages: number) {
   const dir = mkdtempSync(join(tmpdir(), 'tijaratk-floor-'));
@@ -133,8 +142,8 @@ async function runFloor(messages: number) {
     const at = new Date().toISOString();
     const chat = `+2010${String(10_000_000 + (i % 1000)).padStart(8, '0')}`;
     inbound.run(`F${i}`, chat, at);
-    snapshot.run(`guest:${i % 1000}`, JSON.stringify({ value: 'menu', context: { language: 'en', cart: [] } }), at);
-    outbox.run(`O${i}`, chat, 'Main menu: 1. Browse products', at, at);
+    snapshot.run(`guest:${i % 1000}`, FLOOR_SNAPSHOT, at);
+    outbox.run(`O${i}`, chat, FLOOR_REPLY, at, at);
   });
   const started = performance.now();
   for (let i = 0; i < messages; i++) write(i);
