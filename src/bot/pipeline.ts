@@ -1,8 +1,9 @@
 // The one inbound pipeline for every transport (DESIGN.md section 2):
-// dedupe -> route -> per-chat lock -> snapshot, pure transition, effects -> ONE synchronous
-// transaction (inbound row, domain writes, snapshot, outbox rows) -> outbox delivery.
+// route -> per-chat lock -> snapshot, pure transition, effects -> ONE synchronous transaction
+// (inbound row, domain writes, snapshot, outbox rows) -> outbox delivery.
 // That transaction is a savepoint in a group commit shared with the other chats' messages of the
-// same moment: all or nothing per message, one disk commit for many.
+// same moment: all or nothing per message, one disk commit for many. Dedupe is inside it: the
+// inbound row is unique per message id, and a duplicate rolls its savepoint back.
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { IdGenerator } from '../ids.js';
