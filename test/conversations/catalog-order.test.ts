@@ -97,6 +97,17 @@ describe('what the pipeline guarantees', () => {
     expect(h.app.db.select().from(guests).where(eq(guests.phoneE164, CUSTOMER)).get()?.displayName).toBe('Someone Else');
   });
 
+  it('offers a returning customer the name and address of their last order, read fresh for that step', async () => {
+    for (const text of ['hi', '1', '1', '1', '1', 'Ali Hassan', '12 Tahrir Street', 'Dokki', '1']) await h.say(CUSTOMER, text);
+    for (const text of ['hi', '1', '1', '1']) await h.say(CUSTOMER, text);
+    expect(await h.ask(CUSTOMER, '1')).toContain('Reply 1 to use "Ali Hassan"');
+    expect(await h.ask(CUSTOMER, '1')).toContain('Reply 1 to use your last address: 12 Tahrir Street, Dokki');
+    const summary = await h.ask(CUSTOMER, '1');
+    expect(summary).toContain('Ali Hassan');
+    expect(summary).toContain('12 Tahrir Street');
+    expect(await h.ask(CUSTOMER, '1')).toContain('#1002');
+  });
+
   it('treats /confirm from a number that is not a seller as customer text', async () => {
     await h.ask(CUSTOMER, 'hi');
     const reply = await h.ask(CUSTOMER, '/confirm 1001');
