@@ -42,7 +42,7 @@ export function createTijaratk(deps: AppDeps) {
   let simulator: SimulatorTransport | undefined;
   let transport: Transport;
   if (config.transport === 'simulator') {
-    simulator = createSimulatorTransport({ db, commits, clock, ids, mediaDir: config.mediaDir });
+    simulator = createSimulatorTransport({ db, clock, ids, mediaDir: config.mediaDir });
     transport = simulator;
   } else {
     if (!deps.createTransport) throw new Error('the baileys transport needs createTransport');

@@ -22,7 +22,7 @@ export interface OutboxSenderOptions {
 
 export interface OutboxSenderDeps {
   db: Db;
-  /** "Sent" marks join the shared transaction (with the simulator's transcript row of the same message). */
+  /** "Sent" marks join the shared transaction, with the transport's own record of the message (SendResult.record). */
   commits: GroupCommit;
   transport: Transport;
   clock: Clock;
@@ -111,7 +111,17 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
         return 'failed';
       }
       const sentAt = clock.now();
-      marking.push(deps.commits.run(() => repo.markSent(row.id, result.payload, sentAt)));
+      marking.push(
+        deps.commits.run((tx) => {
+          try {
+            result.record?.(tx);
+          } catch (err) {
+            // The message went out; losing the transport's own note of it must not make it go out again and again.
+            logger.error({ err, outboxId: row.id }, 'the transport could not record a sent message');
+          }
+          repo.markSent(row.id, result.payload, sentAt);
+        }),
+      );
       return 'sent';
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -86,11 +86,12 @@ export function createBot(deps: BotDeps) {
     return deps.commits.run((tx) => {
       const now = clock.now();
       if (route === 'echo') {
-        recordInbound(tx, message, 'echo', 'ignored', null);
+        if (recordInbound(tx, message, 'echo', 'ignored', null)) message.record?.(tx);
         return 'done';
       }
       if (route === 'takeover') {
         if (!recordInbound(tx, message, 'takeover', 'processed', null)) return 'duplicate';
+        message.record?.(tx);
         handleTakeover(tx, message, now);
         return 'done';
       }
@@ -98,6 +99,7 @@ export function createBot(deps: BotDeps) {
       const guest = guests.recordSender({ phone: message.phone, lid: message.lid, chatAddress: message.chatAddress, pushName: message.pushName, at: now });
       // Thrown, not returned, so the savepoint also undoes the sender update above: a duplicate changes nothing.
       if (!recordInbound(tx, message, route, 'processed', guest.id)) throw new DuplicateMessage();
+      message.record?.(tx);
       const input: HandlerInput = { ...systemContext(tx, now), message, guest, media, afterCommit: (task) => afterCommit.push(task) };
       if (route === 'seller') handleSellerMessage(input);
       else handleCustomerMessage(input);
@@ -123,6 +125,7 @@ export function createBot(deps: BotDeps) {
     try {
       inTransaction(db, (tx) => {
         if (!recordInbound(tx, message, route, 'failed', null)) return;
+        message.record?.(tx);
         if (message.fromMe) return;
         const guest = message.phone ? createGuestsRepo(tx).byPhone(message.phone) : undefined;
         const language = guest?.language ?? (message.type === 'text' ? detectLanguage(message.text, config.defaultLanguage) : config.defaultLanguage);

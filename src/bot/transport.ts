@@ -1,4 +1,5 @@
 // The one interface every transport implements, and the one typed message union they produce.
+import type { Tx } from '../store/db.js';
 
 export type TransportName = 'baileys' | 'simulator';
 
@@ -31,6 +32,11 @@ interface InboundBase {
   /** Forwarded from another chat (never run as a seller command); absent means not forwarded. */
   forwarded?: boolean;
   receivedAt: Date;
+  /**
+   * The transport's own record of the message (the simulator's transcript line), written in the message's own
+   * transaction: on disk exactly when the message is, and never for a duplicate. One statement, or atomic itself.
+   */
+  record?: (tx: Tx) => void;
 }
 
 export type InboundMessage =
@@ -45,6 +51,11 @@ export type OutboundContent =
 export interface SendResult {
   /** What the transport recorded of the sent message (Baileys' proto JSON), for retries. */
   payload: string | null;
+  /**
+   * The transport's own record of the sent message (the simulator's transcript line), written in the same
+   * transaction as the outbox's "sent" mark: both on disk or neither. One statement, or atomic itself.
+   */
+  record?: (tx: Tx) => void;
 }
 
 /** Thrown by `InboundMedia.download` when the file is above the cap the caller gave. */

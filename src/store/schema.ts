@@ -452,5 +452,7 @@ export const simMessages = sqliteTable(
     mediaPath: text('media_path'),
     at: text('at').notNull(),
   },
-  (t) => [index('sim_messages_chat_idx').on(t.chat, t.seq), index('sim_messages_id_idx').on(t.messageId)],
+  // Only sent lines are looked up by id (after a restart, against the outbox); an incoming line needs no index of its
+  // own, since the pipeline's inbound row already rejects a duplicate and the line is written in the same transaction.
+  (t) => [index('sim_messages_chat_idx').on(t.chat, t.seq), index('sim_messages_out_id_idx').on(t.messageId).where(sql`direction = 'out'`)],
 );

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.js';
@@ -121,5 +122,59 @@ describe('the outbox queries', () => {
     for (const plan of plans) expect(plan).toMatch(/outbox_(pending_chat|failed)_idx/);
     // The sent row left the index.
     expect(prepare("SELECT count(*) AS n FROM outbox INDEXED BY outbox_pending_chat_idx WHERE status = 'pending'").get()).toEqual({ n: 2 });
+  });
+});
+
+describe("the transport's own record of a sent message", () => {
+  it('is written in the same commit as the sent mark, once per message', async () => {
+    const { db } = openDatabase(':memory:');
+    const clock = createManualClock();
+    const recorded: string[] = [];
+    const transport: Transport = {
+      ...fakeTransport(0).transport,
+      async send(_address, content, messageId) {
+        return {
+          payload: null,
+          record: (tx) => {
+            // The mark of this very message is not written yet: the record runs first, in the same transaction.
+            expect(tx.select().from(outbox).where(eq(outbox.messageId, messageId)).get()?.status).toBe('pending');
+            recorded.push(content.type === 'text' ? content.text : '');
+          },
+        };
+      },
+    };
+    const sender = createOutboxSender({ db, commits: createGroupCommit(db), transport, clock, logger: pino({ level: 'silent' }) }, { pollIntervalMs: 60_000 });
+    const repo = createOutboxRepo(db);
+    repo.enqueue({ messageId: 'R1', address: '+1', guestId: null, content: { type: 'text', text: 'one' } }, clock.now());
+    repo.enqueue({ messageId: 'R2', address: '+1', guestId: null, content: { type: 'text', text: 'two' } }, clock.now());
+    await sender.drain();
+    expect(recorded).toEqual(['one', 'two']);
+    expect(db.select().from(outbox).all().map((r) => r.status)).toEqual(['sent', 'sent']);
+    await sender.stop();
+  });
+
+  it('failing does not send the message again: it went out, and the mark stands', async () => {
+    const { db } = openDatabase(':memory:');
+    const clock = createManualClock();
+    let sends = 0;
+    const transport: Transport = {
+      ...fakeTransport(0).transport,
+      async send() {
+        sends++;
+        return {
+          payload: null,
+          record: () => {
+            throw new Error('disk full');
+          },
+        };
+      },
+    };
+    const sender = createOutboxSender({ db, commits: createGroupCommit(db), transport, clock, logger: pino({ level: 'silent' }) }, { pollIntervalMs: 60_000 });
+    createOutboxRepo(db).enqueue({ messageId: 'F1', address: '+1', guestId: null, content: { type: 'text', text: 'x' } }, clock.now());
+    await sender.drain();
+    await sender.drain();
+    expect(sends).toBe(1);
+    expect(db.select().from(outbox).get()?.status).toBe('sent');
+    await sender.stop();
   });
 });

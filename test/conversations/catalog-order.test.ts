@@ -86,6 +86,16 @@ describe('what the pipeline guarantees', () => {
     expect(h.transcript(CUSTOMER).length).toBe(before);
   });
 
+  it('shows and answers a message sent twice at the same moment once', async () => {
+    await Promise.all([h.say(CUSTOMER, 'hi', { id: 'TWICE-1' }), h.say(CUSTOMER, 'hi', { id: 'TWICE-1' })]);
+    const lines = h.app.simulator!.entries(CUSTOMER, 0);
+    expect(lines.filter((line) => line.direction === 'in')).toHaveLength(1);
+    const once = lines.length;
+    await h.ask(CUSTOMER, '1');
+    expect(h.app.simulator!.entries(CUSTOMER, 0).length).toBeGreaterThan(once);
+    expect(lines.filter((line) => line.direction === 'out' && line.text?.includes('1. Browse products'))).toHaveLength(1);
+  });
+
   it('lets a redelivered message change nothing, not even the name it came with', async () => {
     await h.say(CUSTOMER, 'hi', { id: 'DUP-2', name: 'Mona' });
     const repliesBefore = h.transcript(CUSTOMER).length;

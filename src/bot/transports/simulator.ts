@@ -3,8 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../clock.js';
 import type { IdGenerator } from '../../ids.js';
-import type { Db } from '../../store/db.js';
-import type { GroupCommit } from '../../store/group-commit.js';
+import type { Db, Tx } from '../../store/db.js';
 import { createMediaStore, MEDIA_LIMITS } from '../media-store.js';
 import { createSimTranscriptRepo, type SimEntry } from '../../store/sim-transcript.js';
 import { MediaTooLargeError, type InboundHandler, type InboundMessage, type OutboundContent, type Transport } from '../transport.js';
@@ -21,13 +20,13 @@ export interface SimInbound {
   media?: { mimetype: string; data: Buffer; fileName?: string };
 }
 
-export function createSimulatorTransport(deps: { db: Db; commits: GroupCommit; clock: Clock; ids: IdGenerator; mediaDir: string }) {
+export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGenerator; mediaDir: string }) {
   const transcript = createSimTranscriptRepo(deps.db);
   let handler: InboundHandler | null = null;
   /**
-   * Pending outbox rows the transcript already shows: the process died between showing a message and the outbox
-   * recording it as sent. Like WhatsApp, which keeps one message per id, the resend after a restart shows nothing new.
-   * Only rows pending at start can be such; found once, through the transcript's chat index.
+   * Pending outbox rows the transcript already shows. A line and its "sent" mark now commit together, but a database
+   * from an older version can hold a line whose mark was lost in a crash; like WhatsApp, which keeps one message per id,
+   * the resend after a restart shows nothing new. Only rows pending at start can be such; found once.
    */
   let shownBeforeStart = new Set<string>();
 
@@ -58,19 +57,18 @@ export function createSimulatorTransport(deps: { db: Db; commits: GroupCommit; c
 
     async send(address: string, content: OutboundContent, messageId: string) {
       if (shownBeforeStart.delete(messageId)) return { payload: null };
-      // Shown in the same commit as the outbox's "sent" mark, queued right after this: on disk together or not
-      // at all. A failed commit fails that mark too, and the outbox sends the message again.
-      void deps.commits.run(() => transcript.append({
+      const line = {
         chat: address,
-        direction: 'out',
+        direction: 'out' as const,
         messageId,
         text: content.type === 'text' ? content.text : (content.caption ?? null),
         mediaMimetype: content.type === 'text' ? null : content.mimetype,
         mediaFileName: content.type === 'document' ? content.fileName : null,
         mediaPath: content.type === 'text' ? null : content.path,
         at: deps.clock.now().toISOString(),
-      })).catch(() => undefined);
-      return { payload: null };
+      };
+      // Shown in the outbox's "sent" commit: on screen exactly when marked sent.
+      return { payload: null, record: (tx: Tx) => createSimTranscriptRepo(tx).append(line) };
     },
 
     /** One message typed in the simulator: recorded in the transcript, then handed to the pipeline. */
@@ -79,25 +77,17 @@ export function createSimulatorTransport(deps: { db: Db; commits: GroupCommit; c
       const id = input.id ?? deps.ids.messageId();
       const at = deps.clock.now();
       const mediaPath = input.media ? mediaStore.save(input.media.data, input.media.mimetype, input.media.fileName ?? null).path : null;
-      // Joins the same commit as the pipeline's processing of the message, queued right after.
-      const shown = deps.commits.run(() => {
-        transcript.appendOnce({
-          chat: input.from,
-          // The store's own phone typing to the customer reads as a message to them.
-          direction: input.fromMe ? 'out' : 'in',
-          messageId: id,
-          text: input.text ?? null,
-          mediaMimetype: input.media?.mimetype ?? null,
-          mediaFileName: input.media?.fileName ?? null,
-          mediaPath,
-          at: at.toISOString(),
-        });
-      });
-      // Awaited after the handler; caught now so a failure waits there instead of going unhandled.
-      const shownFailure = shown.then(
-        () => null,
-        (error: unknown) => ({ error }),
-      );
+      const line = {
+        chat: input.from,
+        // The store's own phone typing to the customer reads as a message to them.
+        direction: input.fromMe ? ('out' as const) : ('in' as const),
+        messageId: id,
+        text: input.text ?? null,
+        mediaMimetype: input.media?.mimetype ?? null,
+        mediaFileName: input.media?.fileName ?? null,
+        mediaPath,
+        at: at.toISOString(),
+      };
       const base = {
         transport: 'simulator' as const,
         id,
@@ -108,6 +98,8 @@ export function createSimulatorTransport(deps: { db: Db; commits: GroupCommit; c
         fromMe: input.fromMe ?? false,
         offline: false,
         receivedAt: at,
+        // Shown in the message's own transaction: never for a duplicate, never without the message.
+        record: (tx: Tx) => createSimTranscriptRepo(tx).append(line),
       };
       const media = input.media;
       const message: InboundMessage = media
@@ -128,8 +120,6 @@ export function createSimulatorTransport(deps: { db: Db; commits: GroupCommit; c
           }
         : { ...base, type: 'text', text: input.text ?? '' };
       await handler(message);
-      const failure = await shownFailure;
-      if (failure) throw failure.error;
       return { id };
     },
 
