@@ -404,7 +404,7 @@ export const outbox = sqliteTable(
   },
   // Partial indexes: only rows still waiting (or failed) are in them, so they stay a few pages however long the
   // history grows, and sending a row takes it out instead of moving it. Queries must say the status literally
-  // (a bound status cannot prove the index's condition). See pendingOutbox / failedOutbox in outbox.ts.
+  // (a bound status cannot prove the index's condition). See isPending / isFailed in outbox.ts.
   (t) => [
     index('outbox_pending_chat_idx').on(t.address, t.id).where(sql`status = 'pending'`),
     index('outbox_failed_idx').on(t.id).where(sql`status = 'failed'`),

@@ -71,7 +71,7 @@ export function createSimulatorTransport(deps: { db: Db; clock: Clock; ids: IdGe
       return { payload: null, record: (tx: Tx) => createSimTranscriptRepo(tx).append(line) };
     },
 
-    /** One message typed in the simulator: recorded in the transcript, then handed to the pipeline. */
+    /** One message typed in the simulator, handed to the pipeline, which writes its transcript line in the message's own transaction. */
     async receive(input: SimInbound) {
       if (!handler) throw new Error('simulator is not started');
       const id = input.id ?? deps.ids.messageId();
