@@ -28,6 +28,10 @@ const SIZES = only ? [Number(only)] : [100, 500, 2_000, 10_000];
 const PACED_USERS = only ? Number(only) : 100;
 const OFFERED_RATE = Number(argValue('--rate') ?? 2_000);
 const PACED_MESSAGES = 10_000;
+if (!SIZES.every((n) => Number.isInteger(n) && n > 0) || !(OFFERED_RATE > 0)) {
+  console.error('usage: npm run bench [-- --users N] [-- --rate R] [-- --json]   (N customers and R messages/s, both above 0)');
+  process.exit(2);
+}
 const MIN_MESSAGES = 18_000;
 const CHECKOUT = ['hi', '1', '1', '2', '1', 'Bench Customer', '12 Tahrir Street, flat 3', 'Dokki, Giza', '1'];
 
