@@ -10,6 +10,7 @@ import type { CodQuestion, OrderView, QuoteView } from '../flows/customer/types.
 import { readPolicy } from '../orders/policy.js';
 import type { Db, Tx } from '../store/db.js';
 import { literalLimit, prepared } from '../store/prepared.js';
+import { versionedCache } from '../store/table-versions.js';
 import { createConversationsRepo, type ConversationRow } from '../store/conversations.js';
 import type { Guest } from '../store/guests.js';
 import { createProductsRepo } from '../store/products.js';
@@ -44,21 +45,26 @@ export interface ConversationDeps {
 
 const RECENT_ORDERS = 20;
 
-function loadCatalog(tx: Tx): CatalogItem[] {
-  return createProductsRepo(tx)
-    .listVisible()
-    .map((p) => ({
-      id: p.id,
-      sku: p.sku,
-      nameAr: p.nameAr,
-      nameEn: p.nameEn,
-      descriptionAr: p.descriptionAr,
-      descriptionEn: p.descriptionEn,
-      priceMinor: p.priceMinor,
-      stock: p.stock,
-      hasImage: p.imagePath !== null,
-    }));
-}
+/** The visible catalog, read again only after a product changed; frozen, since every message shares it. */
+const loadCatalog = versionedCache('products', (db): readonly CatalogItem[] =>
+  Object.freeze(
+    createProductsRepo(db)
+      .listVisible()
+      .map((p) =>
+        Object.freeze({
+          id: p.id,
+          sku: p.sku,
+          nameAr: p.nameAr,
+          nameEn: p.nameEn,
+          descriptionAr: p.descriptionAr,
+          descriptionEn: p.descriptionEn,
+          priceMinor: p.priceMinor,
+          stock: p.stock,
+          hasImage: p.imagePath !== null,
+        }),
+      ),
+  ),
+);
 
 /** Only the columns the flow reads: mapping whole order rows cost more than the query. */
 const orderColumns = {

@@ -12,6 +12,16 @@ export const settings = sqliteTable('settings', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/**
+ * A fresh random value per table, set by triggers on every write to that table (migration 0008), from any process.
+ * A cache kept under the value it read is current exactly while the value is unchanged; a rolled-back write takes
+ * its value with it, and a random value is not handed out twice.
+ */
+export const tableVersions = sqliteTable('table_versions', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});
+
 /** Monotonic counters for human-readable numbers (#1001, R-101). */
 export const counters = sqliteTable('counters', {
   name: text('name').primaryKey(),

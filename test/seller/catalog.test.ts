@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { products } from '../../src/store/schema.js';
 import { importCatalogFile } from '../../scripts/catalog-import.js';
 import { readCatalogTable } from '../../src/orders/catalog-import.js';
-import { PNG, SELLER, startSellerHarness, waitForMessages, type SellerHarness } from './helpers.js';
+import { CUSTOMER, PNG, SELLER, startSellerHarness, waitForMessages, type SellerHarness } from './helpers.js';
 
 let h: SellerHarness;
 beforeEach(async () => {
@@ -66,6 +66,19 @@ describe('/products and /product', () => {
     expect(await h.seller('/product show HONEY-1KG')).toContain('visible to customers again');
     expect(await h.seller('/product price NOPE 5')).toBe('There is no product with the code NOPE. Send /products to see the codes.');
     expect(h.product('HONEY-1KG')).toMatchObject({ priceMinor: 27_500, stock: 12, nameEn: 'Wild honey', nameAr: 'عسل بري', hiddenAt: null });
+  });
+
+  it("a customer browsing sees the seller's change on their very next message", async () => {
+    await h.ask(CUSTOMER, 'hello');
+    const before = await h.ask(CUSTOMER, '1');
+    expect(before).toMatch(/Natural honey 1 kg[^\n]*EGP 250/);
+    expect(before).toContain('Siwa dates');
+    await h.seller('/product price HONEY-1KG 275');
+    await h.seller('/product hide DATES-500');
+    await h.ask(CUSTOMER, '0');
+    const again = await h.ask(CUSTOMER, '1');
+    expect(again).toMatch(/Natural honey 1 kg[^\n]*EGP 275/);
+    expect(again).not.toContain('Siwa dates');
   });
 
   it('sets a product photo from a picture captioned /product photo <sku>', async () => {

@@ -44,7 +44,7 @@ export interface DeliveryDetails {
 }
 
 export interface FlowEnv {
-  catalog: CatalogItem[];
+  catalog: readonly CatalogItem[];
   shop: ShopInfo;
   pushName: string | null;
   defaultLanguage: Language;
