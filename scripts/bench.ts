@@ -34,6 +34,7 @@ if (!SIZES.every((n) => Number.isInteger(n) && n > 0) || !(OFFERED_RATE > 0)) {
 }
 const MIN_MESSAGES = 18_000;
 const CHECKOUT = ['hi', '1', '1', '2', '1', 'Bench Customer', '12 Tahrir Street, flat 3', 'Dokki, Giza', '1'];
+const STEP_NAMES = ['hi (menu)', 'browse', 'product', 'quantity', 'checkout', 'name', 'address', 'area', 'confirm (order placed)'];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -59,6 +60,8 @@ async function runPipeline(users: number, options: { offeredRate?: number; minMe
   updatePolicy(app.db, { codConfirmation: 'never' }, new Date());
   const sim = app.simulator!;
   const latencies: number[] = [];
+  // Per checkout step too: customers move in step, so one slow step (placing the order) is the whole tail.
+  const byStep: number[][] = CHECKOUT.map(() => []);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 
@@ -82,7 +85,11 @@ async function runPipeline(users: number, options: { offeredRate?: number; minMe
           await sim.receive({ from, text, id: `B${i}-${round}-${step}` });
           // A paced run's first checkout is its warm-up (a new database compiles its statements and fills its caches):
           // its latencies would otherwise be the whole tail.
-          if (!(gapMs > 0 && round === 0)) latencies.push(performance.now() - sent);
+          if (!(gapMs > 0 && round === 0)) {
+            const latency = performance.now() - sent;
+            latencies.push(latency);
+            byStep[step]!.push(latency);
+          }
         }
       }
     }),
@@ -110,6 +117,7 @@ async function runPipeline(users: number, options: { offeredRate?: number; minMe
     msgPerSec: Math.round(messages / (elapsedMs / 1000)),
     p50Ms: Math.round(percentile(sorted, 50) * 100) / 100,
     p99Ms: Math.round(percentile(sorted, 99) * 100) / 100,
+    medianByStepMs: byStep.map((l) => Math.round(percentile(l.sort((a, b) => a - b), 50) * 10) / 10),
     peakRssMb: Math.round(peakRss / 1024 / 1024),
     // Nothing lost: every message processed, every reply delivered, every checkout ended in an order.
     lost: messages - inbound + undelivered + (users * rounds - ordersPlaced),
@@ -168,11 +176,20 @@ else {
 }
 // Warm-up (JIT, caches), not reported: the table is the steady state of a running bot.
 await runPipeline(500);
+const stepLines: string[] = [];
 for (const users of SIZES) {
   const result = await runPipeline(users);
+  stepLines.push(`| ${users} | ${result.medianByStepMs.join(' | ')} |`);
   const ratio = Math.round((result.msgPerSec / floor.msgPerSec) * 100);
   if (json) console.log(JSON.stringify({ ...result, floorRatio: ratio / 100 }));
   else console.log(`| ${users} | ${result.messages} | ${result.msgPerSec} | ${result.p50Ms} | ${result.p99Ms} | ${result.peakRssMb} | ${ratio}% | ${result.lost} |`);
+}
+
+if (!json) {
+  console.log('\nMedian latency (ms) by checkout step\n');
+  console.log(`| customers | ${STEP_NAMES.join(' | ')} |`);
+  console.log(`|---:|${CHECKOUT.map(() => '---:').join('|')}|`);
+  for (const line of stepLines) console.log(line);
 }
 
 const paced = await runPipeline(PACED_USERS, { offeredRate: OFFERED_RATE, minMessages: PACED_MESSAGES });
