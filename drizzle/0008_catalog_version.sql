@@ -3,7 +3,7 @@ CREATE TABLE `table_versions` (
 	`value` integer NOT NULL
 );
 --> statement-breakpoint
-INSERT INTO `table_versions` (`name`, `value`) VALUES ('products', random());--> statement-breakpoint
-CREATE TRIGGER `products_version_insert` AFTER INSERT ON `products` BEGIN UPDATE `table_versions` SET `value` = random() WHERE `name` = 'products'; END;--> statement-breakpoint
-CREATE TRIGGER `products_version_update` AFTER UPDATE ON `products` BEGIN UPDATE `table_versions` SET `value` = random() WHERE `name` = 'products'; END;--> statement-breakpoint
-CREATE TRIGGER `products_version_delete` AFTER DELETE ON `products` BEGIN UPDATE `table_versions` SET `value` = random() WHERE `name` = 'products'; END;
+INSERT INTO `table_versions` (`name`, `value`) VALUES ('products', random() >> 11);--> statement-breakpoint
+CREATE TRIGGER `products_version_insert` AFTER INSERT ON `products` BEGIN UPDATE `table_versions` SET `value` = (random() >> 11) WHERE `name` = 'products'; END;--> statement-breakpoint
+CREATE TRIGGER `products_version_update` AFTER UPDATE ON `products` BEGIN UPDATE `table_versions` SET `value` = (random() >> 11) WHERE `name` = 'products'; END;--> statement-breakpoint
+CREATE TRIGGER `products_version_delete` AFTER DELETE ON `products` BEGIN UPDATE `table_versions` SET `value` = (random() >> 11) WHERE `name` = 'products'; END;

@@ -13,9 +13,9 @@ export const settings = sqliteTable('settings', {
 });
 
 /**
- * A fresh random value per table, set by triggers on every write to that table (migration 0008), from any process.
- * A cache kept under the value it read is current exactly while the value is unchanged; a rolled-back write takes
- * its value with it, and a random value is not handed out twice.
+ * A fresh random value per table (53 bits, exact as a JavaScript number), set by triggers on every write to that
+ * table (migration 0008), from any process. A cache kept under the value it read is current exactly while the value
+ * is unchanged; a rolled-back write takes its value with it, and a random value practically never comes back.
  */
 export const tableVersions = sqliteTable('table_versions', {
   name: text('name').primaryKey(),
