@@ -4,6 +4,7 @@ import type { ExportLabels } from '../orders/export-rows.js';
 import type { FieldChange } from '../orders/edit-order.js';
 import type { ImportOutcome, ImportProblem, ImportRefusal } from '../orders/catalog-import.js';
 import type { Language } from '../orders/language.js';
+import { formatDateTime } from '../orders/dates.js';
 import { formatMoney } from '../orders/money.js';
 import type { OrderStatus, PaymentStatus } from '../orders/status.js';
 import type { OrderNote } from '../store/order-admin.js';
@@ -113,7 +114,8 @@ const RISK_LABELS = { en: { low: 'low', medium: 'medium', high: 'high' }, ar: { 
 
 /** An LTR isolate, for commands, codes and numbers inside Arabic text. */
 const ltr = (s: string) => `\u2066${s}\u2069`;
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+/** The shop's time zone, as customers see it too (`formatDateTime`). */
+const when = (iso: string, language: Language) => formatDateTime(iso, language);
 const short = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 const ARG_NAMES: Record<Language, Record<ArgKind, string>> = {
@@ -283,7 +285,7 @@ function orderDetails(order: Order, items: readonly OrderItem[], events: readonl
   const m = (minor: number) => formatMoney(minor, order.currency, language);
   const ar = language === 'ar';
   const lines = items.map((i) => `• ${ar ? i.nameAr : i.nameEn} × ${i.quantity} — ${m(i.lineTotalMinor)}${i.sku ? ` · ${i.sku}` : ''}`);
-  const history = events.map((e) => `- ${when(e.at)} ${eventLabel(e, order, language)} (${e.actorType}${e.actorId ? ` ${e.actorId}` : ''})`);
+  const history = events.map((e) => `- ${when(e.at, language)} ${eventLabel(e, order, language)} (${e.actorType}${e.actorId ? ` ${e.actorId}` : ''})`);
   const address = [order.addressLine, order.area].filter(Boolean).join(ar ? '، ' : ', ') || '—';
   const payment = `${ar ? 'الدفع' : 'Payment'}: ${ar ? 'عند الاستلام،' : 'cash on delivery,'} ${PAYMENT_LABELS[language][order.paymentStatus]}${
     order.refundedMinor !== null ? ` (${ar ? 'مسترد' : 'refunded'} ${m(order.refundedMinor)})` : ''
@@ -296,7 +298,7 @@ function orderDetails(order: Order, items: readonly OrderItem[], events: readonl
     : [];
   return [
     `${ar ? 'طلب' : 'Order'} #${order.number} — ${statusLabel(order.status, language)}`,
-    `${ar ? 'النوع' : 'Type'}: ${TYPE_LABELS[language][order.type]} · ${ar ? 'القناة' : 'Channel'}: ${CHANNEL_LABELS[language][order.channel]}${extras ? ` · ${ar ? 'بتاريخ' : 'placed'} ${when(order.createdAt)}` : ''}`,
+    `${ar ? 'النوع' : 'Type'}: ${TYPE_LABELS[language][order.type]} · ${ar ? 'القناة' : 'Channel'}: ${CHANNEL_LABELS[language][order.channel]}${extras ? ` · ${ar ? 'بتاريخ' : 'placed'} ${when(order.createdAt, language)}` : ''}`,
     customerLine(order, extras, language),
     `${ar ? 'العنوان' : 'Address'}: ${address}`,
     ...(order.description ? [`${ar ? 'الوصف' : 'Description'}: ${order.description}`] : []),
@@ -310,10 +312,10 @@ function orderDetails(order: Order, items: readonly OrderItem[], events: readonl
     ...(order.courier ? [`${ar ? 'الشحن' : 'Courier'}: ${order.courier}${order.trackingNumber ? ` ${order.trackingNumber}` : ''}`] : []),
     ...(order.cancelReason && order.status === 'cancelled' ? [`${ar ? 'سبب الإلغاء' : 'Cancelled for'}: ${reasonLabel(order.cancelReason, language)}`] : []),
     ...(order.failureReason && order.status === 'failed_delivery' ? [`${ar ? 'سبب فشل التوصيل' : 'Delivery failed'}: ${reasonLabel(order.failureReason, language)}`] : []),
-    ...(order.expiresAt ? [`${ar ? 'المهلة حتى' : 'Deadline'}: ${when(order.expiresAt)} UTC`] : []),
+    ...(order.expiresAt ? [`${ar ? 'المهلة حتى' : 'Deadline'}: ${when(order.expiresAt, language)}`] : []),
     ...(extras ? [`${ar ? 'الوسوم' : 'Tags'}: ${extras.tags.length ? extras.tags.join(', ') : '—'}`] : []),
     ...risk,
-    ...(extras?.notes.length ? [`${ar ? 'ملاحظات داخلية' : 'Internal notes'}:`, ...extras.notes.map((n) => `- ${when(n.at)} ${n.author}: ${n.text}`)] : []),
+    ...(extras?.notes.length ? [`${ar ? 'ملاحظات داخلية' : 'Internal notes'}:`, ...extras.notes.map((n) => `- ${when(n.at, language)} ${n.author}: ${n.text}`)] : []),
     `${ar ? 'السجل' : 'History'}:`,
     ...history,
   ].join('\n');
@@ -414,7 +416,7 @@ const en = {
     `Page ${page} of ${pages} (${total} order${total === 1 ? '' : 's'}${filters ? `; ${filters}` : ''})${page < pages ? `\nNext: /orders ${filters ? `${filters} ` : ''}page ${page + 1}` : ''}`,
 
   // --- status moves
-  ready: (order: Order) => `📦 Order #${order.number} is ready for shipping.${order.expiresAt ? ` Ship it by ${when(order.expiresAt)} UTC, or it is cancelled.` : ''}`,
+  ready: (order: Order) => `📦 Order #${order.number} is ready for shipping.${order.expiresAt ? ` Ship it by ${when(order.expiresAt, 'en')}, or it is cancelled.` : ''}`,
   shipped: (order: Order, told: boolean) =>
     `🚚 Order #${order.number} shipped with ${order.courier}${order.trackingNumber ? `, tracking ${order.trackingNumber}` : ''}.${told ? ' The customer has been told.' : ''}`,
   delivered: (order: Order, told: boolean) =>
@@ -609,7 +611,7 @@ const ar: typeof en = {
   ordersFooter: (page, pages, total, filters) =>
     `صفحة ${page} من ${pages} (${total} طلب${filters ? `؛ ${ltr(filters)}` : ''})${page < pages ? `\nالتالي: ${ltr(`/orders ${filters ? `${filters} ` : ''}page ${page + 1}`)}` : ''}`,
 
-  ready: (order) => `📦 الطلب #${order.number} جاهز للشحن.${order.expiresAt ? ` اشحنه قبل ${ltr(when(order.expiresAt))} UTC وإلا يُلغى.` : ''}`,
+  ready: (order) => `📦 الطلب #${order.number} جاهز للشحن.${order.expiresAt ? ` اشحنه قبل ${when(order.expiresAt, 'ar')} وإلا يُلغى.` : ''}`,
   shipped: (order, told) =>
     `🚚 تم شحن الطلب #${order.number} مع ${order.courier}${order.trackingNumber ? `، رقم التتبع ${ltr(order.trackingNumber)}` : ''}.${told ? ' تم إبلاغ العميل.' : ''}`,
   delivered: (order, told) =>

@@ -15,7 +15,8 @@ describe('fulfilment: ready, ship, delivered, failed', () => {
     await h.seller(`/confirm ${n}`);
     h.customerNews();
 
-    expect(await h.seller(`/ready ${n}`)).toBe('📦 Order #1001 is ready for shipping. Ship it by 2026-03-04 10:00 UTC, or it is cancelled.');
+    // Deadlines read in the shop's time zone (Cairo, UTC+2 in March), as customers' texts do: not in UTC.
+    expect(await h.seller(`/ready ${n}`)).toBe('📦 Order #1001 is ready for shipping. Ship it by 4 Mar 2026, 12:00, or it is cancelled.');
     expect(h.order(n)).toMatchObject({ status: 'ready_for_shipping', expiresAt: '2026-03-04T10:00:00.000Z' });
     expect(h.customerNews()).toBe('');
 

@@ -80,6 +80,9 @@ describe('/order', () => {
     expect(view).toContain(`call before delivery`);
     expect(view).toContain('→ confirmed (seller +201000000001)');
     expect(view).toContain('tag +vip');
+    // Times in the shop's time zone (10:00 UTC is 12:00 in Cairo), the same as the customer's texts.
+    expect(view).toContain('- 1 Mar 2026, 12:00 → confirmed (seller +201000000001)');
+    expect(view).not.toContain('UTC');
   });
 
   it('refuses a missing or unknown order', async () => {
