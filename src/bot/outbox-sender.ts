@@ -12,6 +12,7 @@ import { createGuestsRepo } from '../store/guests.js';
 import { contentOf, createOutboxRepo, type OutboxRow } from '../store/outbox.js';
 import { deliveryFailedText, excerptOf, GAVE_UP } from '../flows/delivery-texts.js';
 import { createMessenger } from './messenger.js';
+import { createSendBudget } from './send-budget.js';
 import { PermanentSendError, type Transport } from './transport.js';
 
 export interface OutboxSenderOptions {
@@ -39,6 +40,10 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
   const maxAttempts = options.maxAttempts ?? 8;
   const batchSize = options.batchSize ?? 50;
   const lastSentAt = new Map<string, number>();
+  /** The whole number's pace, when the transport has one; its ramp restarts at each connection. */
+  const budget = transport.sendRate ? createSendBudget(transport.sendRate) : null;
+  /** The transport was down (or not up yet) at a pass: the first pass that finds it up starts the ramp. */
+  let sawDown = true;
   /** Message ids being sent right now, with a refusal that arrived before `send` resolved. */
   const inFlight = new Map<string, PermanentSendError | null>();
   /** This pass's "sent" marks, waiting for their group commit. */
@@ -154,7 +159,14 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
    * go, if any, and whether anything changed (so another pass may find more).
    */
   async function pass(): Promise<{ paceWait: number | null; progressed: boolean }> {
-    if (!transport.isReady()) return { paceWait: null, progressed: false };
+    if (!transport.isReady()) {
+      sawDown = true;
+      return { paceWait: null, progressed: false };
+    }
+    if (sawDown) {
+      budget?.connected(clock.now().getTime());
+      sawDown = false;
+    }
     forgetPacedOut();
     let paceWait: number | null = null;
     let progressed = false;
@@ -168,6 +180,12 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
         if (wait > 0) {
           paceWait = Math.min(paceWait ?? wait, wait);
           break;
+        }
+        // The number's own pace: when it is spent, every chat waits (the oldest go first next time).
+        const budgetWait = budget ? budget.take(clock.now().getTime()) : 0;
+        if (budgetWait > 0) {
+          paceWait = Math.min(paceWait ?? budgetWait, budgetWait);
+          break chats;
         }
         progressed = true;
         const outcome = await sendOne(row);

@@ -1,4 +1,5 @@
 // The one interface every transport implements, and the one typed message union they produce.
+import type { SendRate } from './send-budget.js';
 import type { Tx } from '../store/db.js';
 
 export type TransportName = 'baileys' | 'simulator';
@@ -91,6 +92,8 @@ export interface Transport {
   readonly name: TransportName;
   /** Minimum gap between two messages to the same chat, in milliseconds. */
   readonly perChatPaceMs: number;
+  /** How fast the whole number may send, ramping up after each connection; none: as fast as it goes (the simulator). */
+  readonly sendRate?: SendRate;
   /** Starts receiving; every inbound message is handed to `handler`, awaited, in arrival order per chat. */
   start(handler: InboundHandler): Promise<void>;
   /**

@@ -167,6 +167,56 @@ describe('the connection lost in the middle of sends', () => {
   });
 });
 
+describe("the number's own pace", () => {
+  const chat = (i: number) => `2010${String(9_000_000 + i).padStart(8, '0')}@s.whatsapp.net`;
+
+  it('sends a backlog from an outage at a climbing pace, never as one burst, and all of it in order', async () => {
+    const t = await setup();
+    // Two replies each for 40 customers, queued while the store was offline.
+    for (let i = 0; i < 40; i++) for (const n of [1, 2]) t.enqueue(`C${i}-${n}`, chat(i), `reply ${n}`);
+
+    // The first pass after connecting: a tenth of the burst (2), not 80, and not even one per chat.
+    await t.pump(1);
+    expect(t.delivered).toHaveLength(2);
+    // The first 15 seconds: the rate climbs from 1 a second (about 1 to 3 a second here), far below 40 chats.
+    await t.pump(9);
+    expect(t.delivered.length).toBeGreaterThanOrEqual(15);
+    expect(t.delivered.length).toBeLessThanOrEqual(30);
+
+    // In a minute and a half everything has gone, each message once, each chat in order.
+    await t.pump(60);
+    expect(t.rows().every((r) => r.status === 'sent')).toBe(true);
+    const ids = t.delivered.map((d) => d.id);
+    expect(new Set(ids).size).toBe(80);
+    for (let i = 0; i < 40; i++) expect(ids.filter((id) => id.startsWith(`C${i}-`))).toEqual([`C${i}-1`, `C${i}-2`]);
+    // The oldest chats went first.
+    expect(ids.slice(0, 2)).toEqual(['C0-1', 'C1-1']);
+  });
+
+  it('starts the climb again after the connection drops and comes back', async () => {
+    const t = await setup();
+    t.enqueue('WARM', MONA, 'hello');
+    await t.pump(50); // well past the first ramp
+    expect(t.delivered.map((d) => d.id)).toEqual(['WARM']);
+
+    // The socket dies; 30 replies queue up meanwhile.
+    t.drops.remaining = 1;
+    t.enqueue('LOST', KARIM, 'goes once back');
+    await t.pump(1);
+    expect(t.h.transport.isReady()).toBe(false);
+    for (let i = 0; i < 30; i++) t.enqueue(`D${i}`, chat(i), 'queued while down');
+    t.h.timers.runNext();
+    await Promise.resolve();
+    t.h.socket.open();
+
+    await t.pump(1);
+    expect(t.delivered.length - 1).toBe(2);
+    await t.pump(40);
+    expect(t.rows().every((r) => r.status === 'sent')).toBe(true);
+    expect(t.delivered.map((d) => d.id)).toContain('LOST');
+  });
+});
+
 describe('a message WhatsApp refuses for good', () => {
   it('is marked failed on a 463 NACK, never sent again, and each seller is told once in their language', async () => {
     const t = await setup();
@@ -233,7 +283,9 @@ describe('a message WhatsApp refuses for good', () => {
     t.enqueue('BAD1', '+201001234567', 'first', t.mona.id);
     t.enqueue('GOOD', KARIM, 'still goes');
     t.enqueue('BAD2', '+201001234567', 'second', t.mona.id);
-    await t.pump(3);
+    // Seven sends in all (three rows, two notices to each seller): more than the number's pace allows in the
+    // first seconds after connecting (send-budget.ts), so a few more rounds.
+    await t.pump(8);
     expect(t.row('BAD1')).toMatchObject({ status: 'failed', attempts: 1 });
     expect(t.row('BAD2')).toMatchObject({ status: 'failed', attempts: 1 });
     expect(t.row('BAD1').lastError).toContain('invalid-address');

@@ -69,6 +69,11 @@ export interface BaileysTransportDeps {
 const RETRY_COUNTER_TTL_S = 60 * 60;
 const SIGNAL_KEY_CACHE_TTL_S = 5 * 60;
 const MEDIA_TIMEOUT_MS = 60_000;
+/**
+ * The whole number's pace (src/bot/send-budget.ts): far above a small shop's replies (600 a minute), far below the
+ * burst a backlog would make after an outage, which starts at 1 a second and climbs to the full rate in a minute.
+ */
+const SEND_RATE = { perSecond: 10, burst: 20, rampMs: 60_000 };
 
 const LOGGED_OUT_MESSAGE =
   'WhatsApp logged this bot out (401). The session was deleted; scan the new QR to link the store number again.';
@@ -416,6 +421,7 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
   return {
     name: 'baileys',
     perChatPaceMs: 1500,
+    sendRate: SEND_RATE,
 
     async start(onMessage) {
       handler = onMessage;
