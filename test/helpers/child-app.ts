@@ -1,6 +1,9 @@
-// Runs the real bot (`tsx src/main.ts`) as a child process in simulator mode, for the tests that need a process
-// to kill, restart or back up. Loopback only; the port is chosen by the OS and read from the start-up log line.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Runs the real bot as `npm start` does (built by `npm run build`, then `node dist/src/main.js`) as a child process in
+// simulator mode, for the tests that need a process to kill, restart or back up. Loopback only; the port is chosen by
+// the OS and read from the start-up log line.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,9 +28,26 @@ export interface ChildEnv {
   [name: string]: string;
 }
 
-/** Starts `tsx src/main.ts` with TRANSPORT=simulator and waits until it listens. */
+/** `npm start`'s own command line (`node <flags> dist/src/main.js`), run directly so a signal reaches the bot itself. */
+function startArgs(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [program, ...args] = scripts.start!.trim().split(/\s+/);
+  if (program !== 'node') throw new Error(`npm start is expected to run node, not: ${scripts.start}`);
+  return args;
+}
+
+let built = false;
+/** `npm run build` once per test process, so the child runs the same JavaScript `npm start` runs. */
+function buildOnce(): void {
+  if (built) return;
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  built = true;
+}
+
+/** Starts the built bot with TRANSPORT=simulator and waits until it listens. */
 export async function startChildApp(env: ChildEnv, timeoutMs = 20_000): Promise<ChildApp> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  buildOnce();
+  const proc = spawn(process.execPath, startArgs(), {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
