@@ -20,7 +20,11 @@ import {
   type WAMessageKey,
   type WAVersion,
 } from '@whiskeysockets/baileys';
+import { z } from 'zod';
+import type { Clock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
+import type { Db } from '../../store/db.js';
+import { createSettingsRepo } from '../../store/settings.js';
 
 export interface BaileysSocket {
   ev: BaileysEventEmitter;
@@ -80,12 +84,50 @@ export function socketConfig(options: SocketOptions): UserFacingSocketConfig {
 
 const VERSION_TIMEOUT_MS = 5_000;
 
-/** The current WA Web version, or Baileys' bundled one when web.whatsapp.com cannot be reached in time. */
-export async function resolveWaWebVersion(logger: Logger): Promise<WAVersion> {
-  const signal = AbortSignal.timeout(VERSION_TIMEOUT_MS);
-  const { version, isLatest, error } = await fetchLatestWaWebVersion({ signal });
-  if (!isLatest) {
-    logger.warn({ err: error, version }, 'could not fetch the current WhatsApp Web version; using the bundled one');
+/** What `fetchLatestWaWebVersion` answers: the version, and whether it came from web.whatsapp.com. */
+export type FetchWaWebVersion = (signal: AbortSignal) => Promise<{ version: WAVersion; isLatest: boolean; error?: unknown }>;
+
+/** The last version web.whatsapp.com gave, kept across restarts. */
+export interface WaVersionCache {
+  get(): WAVersion | null;
+  set(version: WAVersion): void;
+}
+
+const WA_VERSION_KEY = 'wa_web_version';
+const storedVersion = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().nonnegative()]);
+
+/** The version cache in the settings table; a stored value of the wrong shape counts as none. */
+export function settingsWaVersionCache(db: Db, clock: Clock): WaVersionCache {
+  const settings = createSettingsRepo(db);
+  return {
+    get() {
+      const parsed = storedVersion.safeParse(settings.get<unknown>(WA_VERSION_KEY));
+      return parsed.success ? parsed.data : null;
+    },
+    set: (version) => settings.set(WA_VERSION_KEY, version, clock.now()),
+  };
+}
+
+/**
+ * The current WA Web version. When web.whatsapp.com cannot be reached in time, the last one it gave (kept in the
+ * database) is closer to current than the version bundled with Baileys, which ages with the package: WhatsApp
+ * refuses versions that are too old (405), so the bundled one is only the last resort.
+ */
+export async function resolveWaWebVersion(
+  logger: Logger,
+  cache: WaVersionCache | null = null,
+  fetchVersion: FetchWaWebVersion = (signal) => fetchLatestWaWebVersion({ signal }),
+): Promise<WAVersion> {
+  const { version, isLatest, error } = await fetchVersion(AbortSignal.timeout(VERSION_TIMEOUT_MS));
+  if (isLatest) {
+    cache?.set(version);
+    return version;
   }
+  const known = cache?.get() ?? null;
+  if (known) {
+    logger.warn({ err: error, version: known }, 'could not fetch the current WhatsApp Web version; using the last one fetched');
+    return known;
+  }
+  logger.warn({ err: error, version }, 'could not fetch the current WhatsApp Web version; using the bundled one');
   return version;
 }

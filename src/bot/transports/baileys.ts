@@ -38,6 +38,7 @@ import { backoffMs, closeAction, HEALTHY_AFTER_MS, statusCodeOf } from './bailey
 import {
   createCache,
   resolveWaWebVersion,
+  settingsWaVersionCache,
   socketConfig,
   type BaileysSocket,
   type MakeSocket,
@@ -92,7 +93,7 @@ export function createBaileysTransport(deps: BaileysTransportDeps): Transport {
     { level: deps.logger.isLevelEnabled('info') ? 'warn' : deps.logger.level },
   );
   const makeSocket = deps.makeSocket ?? ((config) => makeWASocket(config));
-  const resolveVersion = deps.resolveVersion ?? (() => resolveWaWebVersion(log));
+  const resolveVersion = deps.resolveVersion ?? (() => resolveWaWebVersion(log, settingsWaVersionCache(deps.db, deps.clock)));
   const printQr = deps.printQr ?? ((qr: string) => qrcode.generate(qr, { small: true }));
   const random = deps.random ?? Math.random;
   const setTimer = deps.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
