@@ -60,10 +60,17 @@ describe('resolveWaWebVersion', () => {
     expect(cache().get()).toBeNull();
   });
 
-  it('ignores a stored value of the wrong shape instead of announcing it', async () => {
+  it.each([['a string', '"2.3000"'], ['not JSON at all', '2,3000,']])('ignores a stored value that is %s instead of announcing it', async (_, stored) => {
     const { logger, sqlite, cache } = setUp();
-    sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('wa_web_version', '\"2.3000\"', '2026-11-27T10:00:00.000Z')").run();
+    sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('wa_web_version', ?, '2026-11-27T10:00:00.000Z')").run(stored);
     expect(cache().get()).toBeNull();
     expect(await resolveWaWebVersion(logger, cache(), offline)).toEqual(BUNDLED);
+  });
+
+  it('still connects with the fetched version when it cannot be kept', async () => {
+    const { logger, lines } = setUp();
+    const broken = { get: () => null, set: () => { throw new Error('database is locked'); } };
+    expect(await resolveWaWebVersion(logger, broken, online)).toEqual(CURRENT);
+    expect(lines.at(-1)).toMatchObject({ msg: 'could not keep the WhatsApp Web version' });
   });
 });

@@ -96,12 +96,20 @@ export interface WaVersionCache {
 const WA_VERSION_KEY = 'wa_web_version';
 const storedVersion = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
-/** The version cache in the settings table; a stored value of the wrong shape counts as none. */
+/** The version cache in the settings table; a stored value that is not JSON or not a version counts as none. */
 export function settingsWaVersionCache(db: Db, clock: Clock): WaVersionCache {
   const settings = createSettingsRepo(db);
   return {
     get() {
-      const parsed = storedVersion.safeParse(settings.get<unknown>(WA_VERSION_KEY));
+      const raw = settings.getRaw(WA_VERSION_KEY);
+      if (raw === undefined) return null;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        return null;
+      }
+      const parsed = storedVersion.safeParse(value);
       return parsed.success ? parsed.data : null;
     },
     set: (version) => settings.set(WA_VERSION_KEY, version, clock.now()),
@@ -120,7 +128,12 @@ export async function resolveWaWebVersion(
 ): Promise<WAVersion> {
   const { version, isLatest, error } = await fetchVersion(AbortSignal.timeout(VERSION_TIMEOUT_MS));
   if (isLatest) {
-    cache?.set(version);
+    try {
+      cache?.set(version);
+    } catch (err) {
+      // Keeping it only helps a later start that is offline; it must not stop this one from connecting.
+      logger.warn({ err, version }, 'could not keep the WhatsApp Web version');
+    }
     return version;
   }
   const known = cache?.get() ?? null;
