@@ -1,15 +1,7 @@
 // npm run bench:soak [-- --seconds S] [-- --rate R]: sustained load through the real pipeline (the checkout of the
 // pipeline benchmark, customers offering R messages/s between them, taking turns over 50,000 chats) for S seconds
 // on a file database. Prints memory every 20 seconds: it must stay flat, and nothing may be lost at the end.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import { systemClock } from '../src/clock.js';
-import { parseConfig } from '../src/config.js';
-import { createIdGenerator } from '../src/ids.js';
-import { createTijaratk } from '../src/app.js';
-import { updatePolicy } from '../src/orders/policy.js';
+import { CHECKOUT, startBenchApp } from './bench-app.js';
 
 const argValue = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -23,22 +15,9 @@ if (!(SECONDS > 0) || !(RATE > 0)) {
 }
 const CUSTOMERS = 200;
 const CHATS = 50_000;
-const CHECKOUT = ['hi', '1', '1', '2', '1', 'Soak Customer', '12 Tahrir Street, flat 3', 'Dokki, Giza', '1'];
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-const dir = mkdtempSync(join(tmpdir(), 'tijaratk-soak-'));
-const config = parseConfig({
-  TRANSPORT: 'simulator',
-  DATABASE_PATH: join(dir, 'soak.db'),
-  SELLER_NUMBERS: '+201000000001',
-  LOG_LEVEL: 'silent',
-  MEDIA_DIR: join(dir, 'media'),
-});
-const app = createTijaratk({ config, logger: pino({ level: 'silent' }), clock: systemClock, ids: createIdGenerator() });
-await app.start(false);
-app.database.sqlite.prepare('UPDATE products SET stock = 1000000000').run();
-updatePolicy(app.db, { codConfirmation: 'never' }, new Date());
-const sim = app.simulator!;
+const { app, sim, count, stop } = await startBenchApp();
 
 console.log(`${CUSTOMERS} customers offering ${RATE} messages/s between them for ${SECONDS} s, over ${CHATS} chats\n`);
 console.log('| seconds | messages | RSS MB | heap used MB | replies waiting |');
@@ -68,12 +47,9 @@ await Promise.all(
 );
 clearInterval(report);
 await app.outbox.drain(60_000);
-const sqlite = app.database.sqlite;
-const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
 const processed = count("SELECT count(*) AS n FROM inbound_messages WHERE status = 'processed'");
 const undelivered = count("SELECT count(*) AS n FROM outbox WHERE status != 'sent'");
 const orders = count('SELECT count(*) AS n FROM orders');
 const memory = process.memoryUsage();
 console.log(`\n${sent} messages, ${orders} orders; lost: ${sent - processed + undelivered}; RSS at the end ${mb(memory.rss)} MB`);
-await app.stop(0);
-rmSync(dir, { recursive: true, force: true });
+await stop();

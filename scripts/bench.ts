@@ -8,14 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { systemClock } from '../src/clock.js';
-import { parseConfig } from '../src/config.js';
-import { createIdGenerator } from '../src/ids.js';
-import { createTijaratk } from '../src/app.js';
-import { updatePolicy } from '../src/orders/policy.js';
 import { openDatabase } from '../src/store/db.js';
 import { startCheckpointer } from '../src/store/checkpointer.js';
 import { initialCustomerSnapshot } from '../src/flows/customer-flow.js';
+import { CHECKOUT, startBenchApp } from './bench-app.js';
 
 const argValue = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -33,7 +29,6 @@ if (!SIZES.every((n) => Number.isInteger(n) && n > 0) || !(OFFERED_RATE > 0)) {
   process.exit(2);
 }
 const MIN_MESSAGES = 18_000;
-const CHECKOUT = ['hi', '1', '1', '2', '1', 'Bench Customer', '12 Tahrir Street, flat 3', 'Dokki, Giza', '1'];
 const STEP_NAMES = ['hi (menu)', 'browse', 'product', 'quantity', 'checkout', 'name', 'address', 'area', 'confirm (order placed)'];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -45,20 +40,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * when the reply is committed if that is later. Without it, each customer sends as soon as the reply is committed.
  */
 async function runPipeline(users: number, options: { offeredRate?: number; minMessages?: number } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'tijaratk-bench-'));
-  const config = parseConfig({
-    TRANSPORT: 'simulator',
-    DATABASE_PATH: join(dir, 'bench.db'),
-    SELLER_NUMBERS: '+201000000001',
-    LOG_LEVEL: 'silent',
-    MEDIA_DIR: join(dir, 'media'),
-  });
-  const app = createTijaratk({ config, logger: pino({ level: 'silent' }), clock: systemClock, ids: createIdGenerator() });
-  await app.start(false);
-  // Enough stock for everyone; no COD question, which would need the seller.
-  app.database.sqlite.prepare('UPDATE products SET stock = 1000000000').run();
-  updatePolicy(app.db, { codConfirmation: 'never' }, new Date());
-  const sim = app.simulator!;
+  const { app, sim, count, stop } = await startBenchApp();
   const latencies: number[] = [];
   // Per checkout step too: customers move in step, so one slow step (placing the order) is the whole tail.
   const byStep: number[][] = CHECKOUT.map(() => []);
@@ -99,13 +81,11 @@ async function runPipeline(users: number, options: { offeredRate?: number; minMe
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
-  const sqlite = app.database.sqlite;
-  const inbound = (sqlite.prepare("SELECT count(*) AS n FROM inbound_messages WHERE status = 'processed'").get() as { n: number }).n;
-  const undelivered = (sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE status != 'sent'").get() as { n: number }).n;
-  const answered = (sqlite.prepare("SELECT count(DISTINCT chat) AS n FROM sim_messages WHERE direction = 'out' AND text LIKE '%#%'").get() as { n: number }).n;
-  const ordersPlaced = (sqlite.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
-  await app.stop(0);
-  rmSync(dir, { recursive: true, force: true });
+  const inbound = count("SELECT count(*) AS n FROM inbound_messages WHERE status = 'processed'");
+  const undelivered = count("SELECT count(*) AS n FROM outbox WHERE status != 'sent'");
+  const answered = count("SELECT count(DISTINCT chat) AS n FROM sim_messages WHERE direction = 'out' AND text LIKE '%#%'");
+  const ordersPlaced = count('SELECT count(*) AS n FROM orders');
+  await stop();
 
   const messages = users * rounds * CHECKOUT.length;
   const sorted = latencies.sort((a, b) => a - b);
