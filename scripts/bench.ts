@@ -95,6 +95,7 @@ async function runPipeline(users: number, options: { offeredRate?: number; minMe
     rounds,
     messages,
     msgPerSec: Math.round(messages / (elapsedMs / 1000)),
+    meanMs: Math.round((sorted.reduce((sum, l) => sum + l, 0) / Math.max(1, sorted.length)) * 100) / 100,
     p50Ms: Math.round(percentile(sorted, 50) * 100) / 100,
     p99Ms: Math.round(percentile(sorted, 99) * 100) / 100,
     medianByStepMs: byStep.map((l) => Math.round(percentile(l.sort((a, b) => a - b), 50) * 10) / 10),
@@ -151,8 +152,9 @@ if (json) console.log(JSON.stringify({ floor }));
 else {
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(`Floor (bare transaction, same row writes): ${floor.msgPerSec} msg/s\n`);
-  console.log('| customers | messages | msg/s | p50 ms | p99 ms | peak RSS MB | % of floor | lost |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  // customers ÷ rate: the mean wait a closed loop must have at that rate (Little's law), whatever the bot does.
+  console.log('| customers | messages | msg/s | mean ms | customers ÷ rate ms | p50 ms | p99 ms | peak RSS MB | % of floor | lost |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 }
 // Warm-up (JIT, caches), not reported: the table is the steady state of a running bot.
 await runPipeline(500);
@@ -162,7 +164,10 @@ for (const users of SIZES) {
   stepLines.push(`| ${users} | ${result.medianByStepMs.join(' | ')} |`);
   const ratio = Math.round((result.msgPerSec / floor.msgPerSec) * 100);
   if (json) console.log(JSON.stringify({ ...result, floorRatio: ratio / 100 }));
-  else console.log(`| ${users} | ${result.messages} | ${result.msgPerSec} | ${result.p50Ms} | ${result.p99Ms} | ${result.peakRssMb} | ${ratio}% | ${result.lost} |`);
+  else {
+    const littleMs = Math.round((users / result.msgPerSec) * 100_000) / 100;
+    console.log(`| ${users} | ${result.messages} | ${result.msgPerSec} | ${result.meanMs} | ${littleMs} | ${result.p50Ms} | ${result.p99Ms} | ${result.peakRssMb} | ${ratio}% | ${result.lost} |`);
+  }
 }
 
 if (!json) {
