@@ -58,6 +58,8 @@ const contextSchema = z.object({
   orderRating: z.number().int().min(1).max(5).nullable(),
   registerName: z.string().nullable(),
   cod: z.object({ orderNumber: id, totalMinor: z.number().int().min(0), currency: z.string() }).nullable(),
+  // Added after version 3 snapshots were stored: those resume without it.
+  shownTotalMinor: z.number().int().min(0).nullable().default(null),
 }) satisfies z.ZodType<CustomerContext>;
 
 /** A stored snapshot we can resume: same version, a state this machine still has, a well-formed context. */
@@ -133,7 +135,7 @@ export function stepCustomerFlow(stored: { version: number; snapshot: unknown } 
     if (stored) {
       // An old conversation we cannot resume: say so, then start from the menu in the customer's language.
       effects.push({ type: 'reply', text: customerTexts[language].conversationReset() });
-      state = customerMachine.resolveState({ value: 'idle', context: state.context });
+      state = customerMachine.resolveState({ value: 'restarted', context: state.context });
     }
   }
   const [next, actions] = collecting((s) => customerMachine.transition(state, event, s));

@@ -115,9 +115,10 @@ const en = {
   rateComment: () => 'Anything you would like to add? Send a short comment, or "skip".',
   rateInvalid: () => 'Please reply with a number from 1 to 5.',
   feedbackAsk: (number: number) => `Your order #${number} was delivered. 🎁 Would you rate it? It takes ten seconds (0 skips).`,
-  reorderCatalog: (skipped: number) =>
-    skipped === 0 ? 'The items of that order are in your cart at today\'s prices.' : `The items still available are in your cart at today's prices (${skipped} no longer available).`,
-  reorderNothing: () => 'None of the items of that order is available now. Send 1 to browse our products.',
+  reorderCatalog: (skipped: number, reduced: number) =>
+    (skipped === 0 ? 'The items of that order are in your cart at today\'s prices.' : `The items still available are in your cart at today's prices (${skipped} no longer available).`) +
+    (reduced === 0 ? '' : ` ${reduced === 1 ? 'One item has' : `${reduced} items have`} a smaller quantity than before: only that many can be ordered now.`),
+  reorderNothing: () => 'None of the items of that order is available now.',
   reorderCustom: () => 'A new request, filled in from your earlier one. Check it:',
   outcome: (o: OrderActionOutcome, number: number): string =>
     ({
@@ -232,9 +233,10 @@ const ar: typeof en = {
   rateComment: () => 'هل تريد إضافة تعليق؟ اكتبه باختصار، أو أرسل "تخطي".',
   rateInvalid: () => 'من فضلك أرسل رقماً من 1 إلى 5.',
   feedbackAsk: (number) => `تم توصيل طلبك رقم #${number}. 🎁 هل تقيّمه؟ لن يأخذ أكثر من عشر ثوانٍ (0 للتخطي).`,
-  reorderCatalog: (skipped) =>
-    skipped === 0 ? 'أضفنا منتجات ذلك الطلب إلى سلتك بأسعار اليوم.' : `أضفنا المنتجات المتاحة من ذلك الطلب إلى سلتك بأسعار اليوم (${skipped} غير متاح الآن).`,
-  reorderNothing: () => 'لا يتوفر الآن أي منتج من ذلك الطلب. أرسل 1 لتصفح منتجاتنا.',
+  reorderCatalog: (skipped, reduced) =>
+    (skipped === 0 ? 'أضفنا منتجات ذلك الطلب إلى سلتك بأسعار اليوم.' : `أضفنا المنتجات المتاحة من ذلك الطلب إلى سلتك بأسعار اليوم (${skipped} غير متاح الآن).`) +
+    (reduced === 0 ? '' : ` الكمية أقل من قبل في ${reduced === 1 ? 'منتج واحد' : `${reduced} منتجات`}: هذا أقصى ما يمكن طلبه الآن.`),
+  reorderNothing: () => 'لا يتوفر الآن أي منتج من ذلك الطلب.',
   reorderCustom: () => 'طلب جديد بنفس بيانات طلبك السابق. راجعه:',
   outcome: (o, number) =>
     ({

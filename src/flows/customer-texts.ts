@@ -71,6 +71,7 @@ const en = {
       : `Sorry, only ${item.stock} of ${item.nameEn} are left now. Please update your cart.`,
   cartChanged: () => 'Some products in your cart are no longer available, so your cart was updated.',
   checkoutCancelled: () => 'Checkout cancelled. Your cart is kept.',
+  totalChanged: () => 'A price or the delivery fee has changed since you checked your order, so it was not placed yet. Here it is again with the new total:',
   languageSet: () => 'Okay, we will continue in English.',
   mediaHere: () => 'I can only read text at this step. Please reply with text.',
   tooLong: () => 'That message is too long for this step. Please send a shorter reply.',
@@ -88,6 +89,8 @@ const en = {
     cart: () => 'Reply 1 to check out, 2 to add more products, 3 to change a quantity, 4 to remove an item, 5 to empty the cart.',
     checkout: () => 'We need a name, an address and an area to deliver your order. Payment is cash on delivery. 0 stops checkout.',
     confirm: () => 'Reply 1 to place the order, 2 to edit the cart, 3 to cancel checkout.',
+    quoteConfirm: () => 'Reply 1 to place the order, 2 to change the delivery details, 3 to go back to the quote.',
+    cod: () => 'Reply 1 if you will pay cash on delivery and want the order sent, or 2 to cancel the order.',
   },
   orderPlaced: (number: number, totalText: string) =>
     `Thank you! 🎉 Your order #${number} is placed and waiting for the seller's confirmation.\nTotal: ${totalText}, cash on delivery.\nWe will message you here as soon as it is confirmed.`,
@@ -160,6 +163,7 @@ const ar: typeof en = {
       : `عذراً، المتبقي من ${item.nameAr} الآن ${item.stock} فقط. من فضلك عدّل سلتك.`,
   cartChanged: () => 'بعض المنتجات في سلتك لم تعد متاحة، لذلك تم تحديث السلة.',
   checkoutCancelled: () => 'تم إلغاء إتمام الطلب. سلتك محفوظة.',
+  totalChanged: () => 'تغيّر سعر أو رسوم التوصيل منذ راجعت طلبك، لذلك لم يُسجَّل بعد. هذا هو طلبك مرة أخرى بالإجمالي الجديد:',
   languageSet: () => 'حسناً، سنكمل بالعربية.',
   mediaHere: () => 'أستطيع قراءة النص فقط في هذه الخطوة. من فضلك أرسل رداً مكتوباً.',
   tooLong: () => 'الرسالة طويلة جداً لهذه الخطوة. من فضلك أرسل رداً أقصر.',
@@ -177,6 +181,8 @@ const ar: typeof en = {
     cart: () => 'أرسل 1 لإتمام الطلب، 2 لإضافة منتجات، 3 لتغيير كمية، 4 لحذف منتج، 5 لتفريغ السلة.',
     checkout: () => 'نحتاج الاسم والعنوان والمنطقة لتوصيل طلبك. الدفع عند الاستلام. 0 لإيقاف إتمام الطلب.',
     confirm: () => 'أرسل 1 لتأكيد الطلب، 2 لتعديل السلة، 3 لإلغاء إتمام الطلب.',
+    quoteConfirm: () => 'أرسل 1 لتأكيد الطلب، 2 لتغيير بيانات التوصيل، 3 للرجوع إلى العرض.',
+    cod: () => 'أرسل 1 إذا كنت ستدفع نقداً عند الاستلام وتريد إرسال الطلب، أو 2 لإلغاء الطلب.',
   },
   orderPlaced: (number, totalText) =>
     `شكراً لك! 🎉 تم تسجيل طلبك رقم #${number} وهو في انتظار تأكيد البائع.\nالإجمالي: ${totalText}، الدفع عند الاستلام.\nسنراسلك هنا فور تأكيده.`,

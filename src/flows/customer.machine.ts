@@ -8,7 +8,7 @@ import { pickOption } from './input.js';
 import { codConfirm, registerEmail, registerName } from './customer/account-states.js';
 import { browsing, cart, cartNewQuantity, cartPickLine, quantity } from './customer/catalog-states.js';
 import { checkoutAddress, checkoutArea, checkoutName, confirm } from './customer/checkout-states.js';
-import { myOrders, orderActions, problemDescribe, problemPhotos, rateComment, rateOrder, rateSeller } from './customer/orders-states.js';
+import { myOrders, orderActions, typedOrder, problemDescribe, problemPhotos, rateComment, rateOrder, rateSeller } from './customer/orders-states.js';
 import {
   emptyDraft,
   quoteAnswer,
@@ -49,13 +49,14 @@ export const initialCustomerContext = (language: Language): CustomerContext => (
   orderRating: null,
   registerName: null,
   cod: null,
+  shownTotalMinor: null,
 });
 
 const MENU_OPTIONS = [
   ['browse', 'products', 'catalog', 'تصفح', 'المنتجات', 'منتجات', 'تصفح المنتجات'],
   ['cart', 'my cart', 'view cart', 'السله', 'سلتي', 'عرض السله'],
   ['custom', 'custom order', 'request', 'طلب خاص', 'خاص'],
-  ['my orders', 'orders', 'track', 'طلباتي', 'الطلبات', 'تتبع'],
+  ['my orders', 'orders', 'track', 'my order', 'where is my order', 'order status', 'status', 'طلباتي', 'الطلبات', 'تتبع', 'طلبي', 'فين طلبي', 'وين طلبي', 'حالة الطلب'],
   ['talk to the store', 'talk to the seller', 'seller', 'human', 'agent', 'support', 'التحدث مع المتجر', 'البائع', 'كلم البائع', 'خدمه العملاء'],
   ['language', 'لغه', 'اللغه'],
 ] as const;
@@ -72,6 +73,18 @@ const shortcuts = [
   { guard: saidOneOf(REGISTER_WORDS), target: 'registerName' },
   { guard: (args: Ctx) => saidOneOf(QUOTE_WORDS)(args) && latestOpenQuote(args) !== null, target: 'quoteAnswer', actions: 'takeLatestQuote' as const },
   { guard: saidOneOf(LINK_WORDS), target: 'myOrders' },
+];
+
+/** The main menu's choices, and one of the customer's own order numbers (#1003) straight to that order. */
+const menuChoices = [
+  { guard: (args: Ctx) => menuPick(args) === 0 && args.event.env.catalog.length === 0, target: 'menu', actions: say(({ context }) => t(context).noProducts()) },
+  { guard: (args: Ctx) => menuPick(args) === 0, target: 'browsing', actions: customerSetup.assign({ page: 0 }) },
+  { guard: (args: Ctx) => menuPick(args) === 1, target: 'cart' },
+  { guard: (args: Ctx) => menuPick(args) === 2, target: 'requestDescription', actions: customerSetup.assign({ draft: emptyDraft() }) },
+  { guard: (args: Ctx) => menuPick(args) === 3, target: 'myOrders' },
+  { guard: (args: Ctx) => menuPick(args) === 4, target: 'idle', actions: emit(() => ({ type: 'startHandoff' })) },
+  { guard: (args: Ctx) => menuPick(args) === 5, target: 'menu', reenter: true, actions: switchLanguage('toggleLanguage') },
+  { guard: (args: Ctx) => typedOrder(args) !== undefined, target: 'orderActions', actions: customerSetup.assign({ orderNumber: (args: Ctx) => typedOrder(args)!.number }) },
 ];
 
 export const customerMachine = customerSetup.createMachine({
@@ -100,10 +113,16 @@ export const customerMachine = customerSetup.createMachine({
       },
     },
 
+    /** A stored conversation was reset: the message was meant for a step that is gone, so it only brings the menu. */
+    restarted: {
+      on: { '*': { target: 'menu' } },
+    },
+
     /** After an action: the next message shows the menu (or acts on a shortcut word). */
     idle: {
       on: {
-        TEXT: [...shortcuts, { target: 'menu' }],
+        // A menu choice acts at once (the customer knows the menu); anything else shows it.
+        TEXT: [...shortcuts, ...menuChoices, { target: 'menu' }],
         MEDIA: { target: 'menu' },
         FEEDBACK_DUE: { target: 'rateSeller', actions: [assign({ orderNumber: ({ event }) => event.orderNumber }), say(({ context }) => t(context).feedbackAsk(context.orderNumber ?? 0))] },
       },
@@ -118,13 +137,7 @@ export const customerMachine = customerSetup.createMachine({
         TEXT: [
           ...globals('menu', 'menu'),
           ...shortcuts,
-          { guard: (args) => menuPick(args) === 0 && args.event.env.catalog.length === 0, actions: say(({ context }) => t(context).noProducts()) },
-          { guard: (args) => menuPick(args) === 0, target: 'browsing', actions: assign({ page: 0 }) },
-          { guard: (args) => menuPick(args) === 1, target: 'cart' },
-          { guard: (args) => menuPick(args) === 2, target: 'requestDescription', actions: assign({ draft: emptyDraft() }) },
-          { guard: (args) => menuPick(args) === 3, target: 'myOrders' },
-          { guard: (args) => menuPick(args) === 4, target: 'idle', actions: emit(() => ({ type: 'startHandoff' })) },
-          { guard: (args) => menuPick(args) === 5, target: 'menu', reenter: true, actions: switchLanguage('toggleLanguage') },
+          ...menuChoices,
           { actions: unknownReply('menuHint') },
         ],
         MEDIA: { actions: say(({ context }) => t(context).mediaHere()) },

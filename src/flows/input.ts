@@ -22,7 +22,8 @@ export const isMoreWord = inList(MORE_WORDS);
  * Returns null when the reply matches no option.
  */
 export function pickOption(text: string, options: readonly (readonly string[])[]): number | null {
-  const normalized = normalizeInput(text).replace(/[.)\-]$/, '');
+  // "2." "2)" "where is my order?" "فين طلبي؟": the trailing marks are not part of the choice.
+  const normalized = normalizeInput(text).replace(/[.)\-]$|[?!؟]+$/, '').trim();
   const n = parseWholeNumber(normalized);
   if (n !== null) return n >= 1 && n <= options.length ? n - 1 : null;
   const index = options.findIndex((words) => words.some((w) => normalizeInput(w) === normalized));

@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import type { CatalogItem, ShopInfo } from '../../src/flows/catalog.js';
 import { stepCustomerFlow, type FlowEffect, type StepResult } from '../../src/flows/customer-flow.js';
-import { CUSTOMER_MACHINE_VERSION, type CustomerContext, type FlowEnv } from '../../src/flows/customer.machine.js';
+import { CUSTOMER_MACHINE_VERSION, type CustomerContext, type CustomerEvent, type FlowEnv } from '../../src/flows/customer.machine.js';
 import type { Language } from '../../src/orders/language.js';
 
 export function product(id: number, nameEn: string, nameAr: string, priceMinor: number, stock: number): CatalogItem {
@@ -40,6 +40,8 @@ export const withStock = (env: FlowEnv, productId: number, stock: number): FlowE
 /** Money is formatted with no-break spaces; compare with ordinary ones. */
 export const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export class Chat {
   last: StepResult | null = null;
 
@@ -61,6 +63,11 @@ export class Chat {
 
   send(text: string): StepResult {
     return this.record(stepCustomerFlow(this.stored(), { type: 'TEXT', text, env: this.env }, this.knownLanguage));
+  }
+
+  /** An event from the edge rather than the customer (a quote offered, the cash-on-delivery question). */
+  sendEvent(event: DistributiveOmit<CustomerEvent, 'env'>): StepResult {
+    return this.record(stepCustomerFlow(this.stored(), { ...event, env: this.env } as CustomerEvent, this.knownLanguage));
   }
 
   sendMedia(caption: string | null = null): StepResult {

@@ -46,11 +46,11 @@ export const codConfirm = customerSetup.createStateConfig({
   entry: say(({ context }) => (context.cod ? lifecycleTexts[context.language].codAsk(context.cod.orderNumber, context.cod.totalMinor, context.cod.currency) : t(context).menuHint())),
   on: {
     TEXT: [
-      ...globals('codConfirm', 'confirm'),
+      ...globals('codConfirm', 'cod'),
       { guard: ({ context }) => context.cod === null, target: 'menu' },
       { guard: (args) => codPick(args) === 0, target: 'idle', actions: answerCod(true) },
       { guard: (args) => codPick(args) === 1, target: 'idle', actions: answerCod(false) },
-      { actions: unknownReply('confirm') },
+      { actions: unknownReply('cod') },
     ],
   },
 });

@@ -4,6 +4,7 @@ import { deliveryFeeFor } from '../../orders/delivery-fee.js';
 import { cleanFreeText } from '../../orders/text.js';
 import { shortLine, subtotalOf, type CatalogItem } from '../catalog.js';
 import { pickOption } from '../input.js';
+import type { CustomerContext } from './types.js';
 import { customerSetup, emit, globals, mediaReply, pricedCart, say, t, textOf, unknownReply, validFreeText, type Ctx } from './setup.js';
 
 const CONFIRM_OPTIONS = [
@@ -37,6 +38,7 @@ const stockProblemReply = () =>
     return problem === 'changed' ? t(args.context).cartChanged() : t(args.context).stockChanged(problem);
   });
 
+const confirmHelp = (context: CustomerContext) => (context.checkoutFor === 'quote' ? 'quoteConfirm' : 'confirm');
 const feeOf = (args: Ctx) => deliveryFeeFor(args.event.env.shop, args.context.area);
 const picked = (args: Ctx) => pickOption(textOf(args.event), CONFIRM_OPTIONS);
 
@@ -95,18 +97,32 @@ export const checkoutArea = customerSetup.createStateConfig({
   },
 });
 
+/** The order's total at today's prices and fee: what the review shows, and what placing it would charge. */
+function totalNow(args: Ctx): number {
+  const { checkoutFor, quote } = args.context;
+  if (checkoutFor === 'quote' && quote) return quote.priceMinor + feeOf(args);
+  return subtotalOf(pricedCart(args)) + feeOf(args);
+}
+/** A price or the delivery fee changed between the review and "1": the customer sees the new total first. */
+const totalChanged = (args: Ctx) => args.context.shownTotalMinor !== null && args.context.shownTotalMinor !== totalNow(args);
+
 export const confirm = customerSetup.createStateConfig({
-  entry: say((args) => {
-    const { name, address, area, quote } = args.context;
-    const details = { name: name ?? '', address: address ?? '', area: area ?? '' };
-    if (args.context.checkoutFor === 'quote' && quote) return t(args.context).quoteSummary(quote, feeOf(args), details, args.context.language);
-    const lines = pricedCart(args);
-    return t(args.context).summary(lines, subtotalOf(lines), feeOf(args), details, args.event.env.shop);
-  }),
+  entry: [
+    assign({ shownTotalMinor: totalNow }),
+    say((args) => {
+      const { name, address, area, quote } = args.context;
+      const details = { name: name ?? '', address: address ?? '', area: area ?? '' };
+      if (args.context.checkoutFor === 'quote' && quote) return t(args.context).quoteSummary(quote, feeOf(args), details, args.context.language);
+      const lines = pricedCart(args);
+      return t(args.context).summary(lines, subtotalOf(lines), feeOf(args), details, args.event.env.shop);
+    }),
+  ],
+  exit: assign({ shownTotalMinor: null }),
   on: {
     TEXT: [
-      ...globals('confirm', 'confirm'),
+      ...globals('confirm', confirmHelp),
       { guard: (args) => picked(args) === 0 && cartProblem(args) !== null, target: 'cart', actions: stockProblemReply() },
+      { guard: (args) => picked(args) === 0 && totalChanged(args), target: 'confirm', reenter: true, actions: say(({ context }) => t(context).totalChanged()) },
       {
         guard: (args) => picked(args) === 0 && args.context.checkoutFor === 'quote' && args.context.quote !== null,
         target: 'idle',
@@ -141,7 +157,7 @@ export const confirm = customerSetup.createStateConfig({
       { guard: (args) => picked(args) === 1, target: 'cart' },
       { guard: (args) => picked(args) === 2 && args.context.checkoutFor === 'quote', target: 'quoteAnswer' },
       { guard: (args) => picked(args) === 2, target: 'menu', actions: say(({ context }) => t(context).checkoutCancelled()) },
-      { actions: unknownReply('confirm') },
+      { actions: unknownReply(confirmHelp) },
     ],
     MEDIA: { actions: mediaReply() },
   },

@@ -20,21 +20,26 @@ const ACTION_OPTIONS = [
 
 const orderOf = (args: Ctx, number: number | null): OrderView | undefined => args.event.env.orders.find((o) => o.number === number);
 const selectedOrder = (args: Ctx) => orderOf(args, args.context.orderNumber);
-const typedOrder = (args: Ctx) => orderOf(args, parseOrderNumberText(textOf(args.event)));
+const delivered = (args: Ctx) => selectedOrder(args)?.status === 'delivered';
+export const typedOrder = (args: Ctx) => orderOf(args, parseOrderNumberText(textOf(args.event)));
 const action = (args: Ctx) => pickOption(textOf(args.event), ACTION_OPTIONS);
 const orderAction = (kind: 'link' | 'cancel' | 'confirmDelivery') => emit((args) => ({ type: 'orderAction', action: kind, orderNumber: args.context.orderNumber! }));
 
 /** Today's cart for a past catalog order: lines still on sale, capped by stock and the per-order cap. */
-function reorderLines(args: Ctx, order: OrderView): { cart: CartLine[]; skipped: number } {
+function reorderLines(args: Ctx, order: OrderView): { cart: CartLine[]; skipped: number; reduced: number } {
   let cart: CartLine[] = [];
   let skipped = 0;
+  let reduced = 0;
   for (const line of order.lines) {
     const item = args.event.env.catalog.find((p) => p.id === line.productId);
     const quantity = item ? Math.min(line.quantity, item.stock, args.event.env.shop.maxPerLine) : 0;
     if (!item || quantity < 1) skipped++;
-    else cart = addToCart(cart, item.id, quantity);
+    else {
+      if (quantity < line.quantity) reduced++;
+      cart = addToCart(cart, item.id, quantity);
+    }
   }
-  return { cart, skipped };
+  return { cart, skipped, reduced };
 }
 
 export const myOrders = customerSetup.createStateConfig({
@@ -68,6 +73,9 @@ export const orderActions = customerSetup.createStateConfig({
       { guard: (args) => action(args) === 0, actions: orderAction('link') },
       { guard: (args) => action(args) === 1, target: 'idle', actions: orderAction('cancel') },
       { guard: (args) => action(args) === 2, target: 'idle', actions: orderAction('confirmDelivery') },
+      // Reports and ratings are for delivered orders: say so before asking the questions (the edge checks again).
+      { guard: (args) => action(args) === 3 && !delivered(args), actions: say(({ context }) => t(context).outcome('return_refused_not_delivered', context.orderNumber!)) },
+      { guard: (args) => action(args) === 4 && !delivered(args), actions: say(({ context }) => t(context).outcome('feedback_not_delivered', context.orderNumber!)) },
       { guard: (args) => action(args) === 3, target: 'problemDescribe', actions: assign({ problem: null, problemImages: [] }) },
       { guard: (args) => action(args) === 4, target: 'rateSeller', actions: assign({ sellerRating: null, orderRating: null }) },
       {
@@ -85,13 +93,18 @@ export const orderActions = customerSetup.createStateConfig({
       },
       {
         guard: (args) => action(args) === 5 && reorderLines(args, selectedOrder(args)!).cart.length === 0,
+        // The menu follows, so "1" browses as it says there.
+        target: 'menu',
         actions: say(({ context }) => t(context).reorderNothing()),
       },
       {
         guard: (args) => action(args) === 5,
         target: 'cart',
         actions: [
-          say((args) => t(args.context).reorderCatalog(reorderLines(args, selectedOrder(args)!).skipped)),
+          say((args) => {
+            const { skipped, reduced } = reorderLines(args, selectedOrder(args)!);
+            return t(args.context).reorderCatalog(skipped, reduced);
+          }),
           assign({ cart: (args) => reorderLines(args, selectedOrder(args)!).cart }),
         ],
       },

@@ -59,13 +59,16 @@ export const ratingOf = (args: Ctx) => {
 
 export type HelpKey = keyof (typeof customerTexts)['en']['help'];
 export type StateKey = string;
+/** The help of a step, or of a step whose options depend on the context (a cart's or a quote's review). */
+export type StepHelp = HelpKey | ((context: CustomerContext) => HelpKey);
+const helpText = (help: StepHelp, context: CustomerContext) => t(context).help[typeof help === 'function' ? help(context) : help]();
 
 /** What every step understands: too-long input, menu, help, and switching language. */
-export function globals(state: StateKey, help: HelpKey) {
+export function globals(state: StateKey, help: StepHelp) {
   return [
     { guard: 'tooLong' as const, actions: say(({ context }) => t(context).tooLong()) },
     { guard: 'isMenu' as const, target: '#customer.menu', reenter: true },
-    { guard: 'isHelp' as const, actions: say(({ context }) => t(context).help[help]()) },
+    { guard: 'isHelp' as const, actions: say(({ context }) => helpText(help, context)) },
     { guard: 'wantsEnglish' as const, target: `#customer.${state}`, reenter: true, actions: switchLanguage('useEnglish') },
     { guard: 'wantsArabic' as const, target: `#customer.${state}`, reenter: true, actions: switchLanguage('useArabic') },
   ];
@@ -79,8 +82,8 @@ export function switchLanguage(change: 'useEnglish' | 'useArabic' | 'toggleLangu
   ];
 }
 
-export function unknownReply(hint: 'menuHint' | HelpKey) {
-  return say(({ context }) => `${t(context).unknown()} ${hint === 'menuHint' ? t(context).menuHint() : t(context).help[hint]()}`);
+export function unknownReply(hint: 'menuHint' | StepHelp) {
+  return say(({ context }) => `${t(context).unknown()} ${hint === 'menuHint' ? t(context).menuHint() : helpText(hint, context)}`);
 }
 
 export const mediaReply = () => say(({ context }) => t(context).mediaHere());

@@ -108,6 +108,8 @@ export interface CustomerContext {
   registerName: string | null;
   /** The cash-on-delivery question being answered. */
   cod: CodQuestion | null;
+  /** The total the last order review showed: the order is placed only at that total. */
+  shownTotalMinor: number | null;
 }
 
 export interface PlaceOrderParams {
