@@ -92,7 +92,9 @@ function placeOrder(effect: Effect<'placeOrder'>, deps: ConversationDeps, shop: 
   });
   if (guest.customerId !== null) createOrdersRepo(tx).updateIfStatus(order.id, 'pending', { customerId: guest.customerId });
   checkNewOrder(tx, order, now);
-  say(deps, (t) => t.orderPlaced(order.number, formatMoney(order.totalMinor, order.currency, effect.language)));
+  // The plan's guest access: the order page's link comes with the order (the seller's confirmation sends a fresh one).
+  const link = deps.issueLink(order, 'update');
+  say(deps, (t) => t.orderPlaced(order.number, formatMoney(order.totalMinor, order.currency, effect.language), link));
   const items = createOrdersRepo(tx).items(order.id);
   deps.messenger.toSellers((language) => sellerTexts[language].newOrder(order, items));
 }
@@ -152,7 +154,8 @@ function answerAccept(effect: Effect<'acceptQuote'>, deps: ConversationDeps, sho
   const { order } = result;
   checkNewOrder(tx, order, now);
   const total = (l: 'ar' | 'en') => formatMoney(order.totalMinor, order.currency, l);
-  say(deps, (t) => t.quoteAccepted(order.number, total(language)));
+  const link = deps.issueLink(order, 'update');
+  say(deps, (t) => t.quoteAccepted(order.number, total(language), link));
   deps.messenger.toSellers((l) => sellerInboxTexts[l].quoteAccepted(effect.requestNumber, order.number, customerName(deps), total(l)));
 }
 

@@ -70,8 +70,8 @@ const en = {
   quoteRejectReason: () => 'Sorry it did not suit you. Tell us why in a few words (optional), or send "skip".',
   quoteChangesAsk: () => 'What would you like changed? Your words go to the store.',
   quoteChangesInvalid: () => 'Please write what you would like changed (2 to 1000 characters).',
-  quoteAccepted: (orderNumber: number, totalText: string) =>
-    `Thank you! 🎉 Your custom order #${orderNumber} is placed (${totalText}, cash on delivery). The store will confirm it here.`,
+  quoteAccepted: (orderNumber: number, totalText: string, link: string) =>
+    `Thank you! 🎉 Your custom order #${orderNumber} is placed (${totalText}, cash on delivery). The store will confirm it here. Your order page: ${link}`,
   quoteRejected: () => 'Understood. We told the store you declined this quote.',
   quoteChangesSent: () => 'Your words are with the store. They will send you a new quote here.',
   quoteExpired: (number: number) =>
@@ -191,7 +191,8 @@ const ar: typeof en = {
   quoteRejectReason: () => 'نأسف أن العرض لم يناسبك. اكتب السبب باختصار (اختياري)، أو أرسل "تخطي".',
   quoteChangesAsk: () => 'ما التعديلات التي تريدها؟ سنرسل كلامك إلى المتجر.',
   quoteChangesInvalid: () => 'من فضلك اكتب التعديلات المطلوبة (من 2 إلى 1000 حرف).',
-  quoteAccepted: (orderNumber, totalText) => `شكراً لك! 🎉 تم تسجيل طلبك الخاص رقم #${orderNumber} (${totalText}، الدفع عند الاستلام). سيؤكده المتجر هنا.`,
+  quoteAccepted: (orderNumber, totalText, link) =>
+    `شكراً لك! 🎉 تم تسجيل طلبك الخاص رقم #${orderNumber} (${totalText}، الدفع عند الاستلام). سيؤكده المتجر هنا. صفحة طلبك: ${link}`,
   quoteRejected: () => 'حسناً. أبلغنا المتجر أنك رفضت هذا العرض.',
   quoteChangesSent: () => 'وصل كلامك إلى المتجر. سيرسل لك عرضاً جديداً هنا.',
   quoteExpired: (number) => `عذراً، انتهت صلاحية عرض السعر للطلب ${requestNo(number)}. اختر "طلب خاص" من القائمة لإرسال طلب جديد، أو تحدث مع المتجر.`,

@@ -92,8 +92,8 @@ const en = {
     quoteConfirm: () => 'Reply 1 to place the order, 2 to change the delivery details, 3 to go back to the quote.',
     cod: () => 'Reply 1 if you will pay cash on delivery and want the order sent, or 2 to cancel the order.',
   },
-  orderPlaced: (number: number, totalText: string) =>
-    `Thank you! 🎉 Your order #${number} is placed and waiting for the seller's confirmation.\nTotal: ${totalText}, cash on delivery.\nWe will message you here as soon as it is confirmed.`,
+  orderPlaced: (number: number, totalText: string, link: string) =>
+    `Thank you! 🎉 Your order #${number} is placed and waiting for the seller's confirmation.\nTotal: ${totalText}, cash on delivery.\nWe will message you here as soon as it is confirmed. Your order page: ${link}`,
   orderConfirmed: (number: number, link: string) =>
     `Good news! Your order #${number} is confirmed. ✅\nFollow it here: ${link}`,
   apology: () => 'Sorry, something went wrong on our side. Please try again in a moment, or send 0 for the main menu.',
@@ -184,8 +184,8 @@ const ar: typeof en = {
     quoteConfirm: () => 'أرسل 1 لتأكيد الطلب، 2 لتغيير بيانات التوصيل، 3 للرجوع إلى العرض.',
     cod: () => 'أرسل 1 إذا كنت ستدفع نقداً عند الاستلام وتريد إرسال الطلب، أو 2 لإلغاء الطلب.',
   },
-  orderPlaced: (number, totalText) =>
-    `شكراً لك! 🎉 تم تسجيل طلبك رقم #${number} وهو في انتظار تأكيد البائع.\nالإجمالي: ${totalText}، الدفع عند الاستلام.\nسنراسلك هنا فور تأكيده.`,
+  orderPlaced: (number, totalText, link) =>
+    `شكراً لك! 🎉 تم تسجيل طلبك رقم #${number} وهو في انتظار تأكيد البائع.\nالإجمالي: ${totalText}، الدفع عند الاستلام.\nسنراسلك هنا فور تأكيده. صفحة طلبك: ${link}`,
   orderConfirmed: (number, link) => `أخبار سعيدة! تم تأكيد طلبك رقم #${number}. ✅\nتابعه من هنا: ${link}`,
   apology: () => 'عذراً، حدث خطأ من جهتنا. من فضلك حاول مرة أخرى بعد قليل، أو أرسل 0 للقائمة الرئيسية.',
   conversationReset: () => 'عذراً، قمنا بتحديث محادثة الطلبات، لذلك نبدأ من جديد من القائمة الرئيسية.',

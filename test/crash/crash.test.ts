@@ -30,8 +30,12 @@ const SCRIPTS = {
 } as const;
 type Lang = keyof typeof SCRIPTS;
 
-/** Order numbers and stock counts differ between runs; everything else in a reply must be the same. */
-const normalise = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\d{3,}/g, 'N');
+/** Order numbers, stock counts and link tokens differ between runs; everything else in a reply must be the same. */
+const normalise = (text: string | null) =>
+  (text ?? '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/https?:\/\/\S+/g, 'LINK')
+    .replace(/\d{3,}/g, 'N');
 
 interface Entry {
   seq: number;

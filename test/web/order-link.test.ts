@@ -97,6 +97,17 @@ describe('opening a link', () => {
     expect(arabic).toContain('نقداً عند الاستلام');
   });
 
+  it('sends the link with the placed order, before the seller has confirmed it', async () => {
+    const { h } = web;
+    for (const text of ['hi', '1', '1', '1', '1', 'Ali Hassan', '12 Tahrir Street', 'Dokki', '1']) await h.say(CUSTOMER, text);
+    const path = lastLinkTo(h, CUSTOMER)!;
+    expect(h.outbound(CUSTOMER).at(-1)).toContain(`Your order page: ${PUBLIC}${path}`);
+    const client = web.client();
+    const html = plain(await (await client.get(await client.openOrder(path))).text());
+    expect(html).toContain('Order #1001');
+    expect(html).toContain('Ali Hassan');
+  });
+
   it('opens a link sent in the chat, end to end through the simulator', async () => {
     const { h } = web;
     for (const text of ['hi', '1', '1', '1', '1', 'Ali Hassan', '12 Tahrir Street', 'Dokki', '1']) await h.say(CUSTOMER, text);
