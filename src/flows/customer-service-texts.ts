@@ -5,8 +5,8 @@ import type { Language } from '../orders/language.js';
 import { formatMoney } from '../orders/money.js';
 import { statusLabel } from './seller-texts.js';
 import type { OrderView, QuoteView } from './customer/types.js';
+import { numbered, OPTION_LABELS } from './option-labels.js';
 
-const numbered = (labels: readonly string[]) => labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
 const when = (iso: string, language: Language) => formatDateTime(iso, language);
 const requestNo = (n: number) => `R-${n}`;
 
@@ -50,7 +50,7 @@ const en = {
   requestPhotosFull: () => 'You have sent 5 photos, the most we keep. Send "done" to continue.',
   requestPhotoThenDescribe: (count: number) => `Photo received (${count}/5). Now describe in words what you would like.`,
   requestSummary: (d: { description: string; quantity: number; budget: string | null; photos: number }) =>
-    `Please check your request:\n${d.description}\nQuantity: ${d.quantity}\nBudget: ${d.budget ?? 'not given'}\nPhotos: ${d.photos}\n\n${numbered(['Send the request', 'Start over', 'Cancel'])}`,
+    `Please check your request:\n${d.description}\nQuantity: ${d.quantity}\nBudget: ${d.budget ?? 'not given'}\nPhotos: ${d.photos}\n\n${numbered(OPTION_LABELS.request.en)}`,
   requestSent: (number: number) =>
     `Your request ${requestNo(number)} is sent. ✅ The store will reply here with a price and delivery time.`,
   requestCancelled: () => 'Request cancelled. Nothing was sent.',
@@ -65,7 +65,7 @@ const en = {
       ...(q.notes ? [`Notes: ${q.notes}`] : []),
       `This offer is valid until ${when(q.expiresAt, language)}.`,
       '',
-      numbered(['Accept', 'Reject', 'Ask for changes']),
+      numbered(OPTION_LABELS.quote.en),
     ].join('\n'),
   quoteRejectReason: () => 'Sorry it did not suit you. Tell us why in a few words (optional), or send "skip".',
   quoteChangesAsk: () => 'What would you like changed? Your words go to the store.',
@@ -89,7 +89,7 @@ const en = {
       `Name: ${d.name}`,
       `Address: ${d.address}, ${d.area}`,
       '',
-      numbered(['Place the order', 'Change the delivery details', 'Back to the quote']),
+      numbered(OPTION_LABELS.quoteConfirm.en),
     ].join('\n'),
   useLastAddress: (address: string, area: string) => `\nReply 1 to use your last address: ${address}, ${area}`,
   openQuoteHint: (number: number) => `\n\n💬 A quote for ${requestNo(number)} is waiting for your answer: send "quote" to see it.`,
@@ -97,14 +97,7 @@ const en = {
   myOrdersPick: () => 'Reply with an order number (for example 1001) to cancel, track or rate it. 0 for the main menu.',
   orderNotYours: () => 'There is no order with that number among your orders. Reply with one of the numbers above.',
   orderActions: (o: OrderView, language: Language) =>
-    `Order #${o.number} — ${statusLabel(o.status, language)}, ${formatMoney(o.totalMinor, o.currency, language)}\n${numbered([
-      'Send me the link',
-      'Cancel the order',
-      'I received it',
-      'Report a problem / return',
-      'Rate this order',
-      'Order again',
-    ])}\n0. Main menu`,
+    `Order #${o.number} — ${statusLabel(o.status, language)}, ${formatMoney(o.totalMinor, o.currency, language)}\n${numbered(OPTION_LABELS.orderActions.en)}\n0. Main menu`,
   orderLink: (number: number, link: string) => `Order #${number}: ${link}`,
   returnReason: () => 'What is wrong with the order? Describe the problem in a few words.',
   returnReasonInvalid: () => 'Please describe the problem (5 to 1000 characters).',
@@ -173,7 +166,7 @@ const ar: typeof en = {
   requestPhotosFull: () => 'أرسلت 5 صور، وهو الحد الأقصى. أرسل "تم" للمتابعة.',
   requestPhotoThenDescribe: (count) => `وصلت الصورة (${count}/5). الآن اكتب وصفاً لما تريده.`,
   requestSummary: (d) =>
-    `من فضلك راجع طلبك:\n${d.description}\nالكمية: ${d.quantity}\nالميزانية: ${d.budget ?? 'غير محددة'}\nالصور: ${d.photos}\n\n${numbered(['إرسال الطلب', 'البدء من جديد', 'إلغاء'])}`,
+    `من فضلك راجع طلبك:\n${d.description}\nالكمية: ${d.quantity}\nالميزانية: ${d.budget ?? 'غير محددة'}\nالصور: ${d.photos}\n\n${numbered(OPTION_LABELS.request.ar)}`,
   requestSent: (number) => `تم إرسال طلبك ${requestNo(number)}. ✅ سيرد عليك المتجر هنا بالسعر ومدة التسليم.`,
   requestCancelled: () => 'تم إلغاء الطلب. لم يُرسل شيء.',
   requestRejected: (number, reason) => `عذراً، لا يستطيع المتجر تنفيذ طلبك ${requestNo(number)}.${reason ? ` ملاحظتهم: ${reason}` : ''} يمكنك إرسال طلب آخر من القائمة.`,
@@ -186,7 +179,7 @@ const ar: typeof en = {
       ...(q.notes ? [`ملاحظات: ${q.notes}`] : []),
       `العرض صالح حتى ${when(q.expiresAt, language)}.`,
       '',
-      numbered(['قبول', 'رفض', 'طلب تعديلات']),
+      numbered(OPTION_LABELS.quote.ar),
     ].join('\n'),
   quoteRejectReason: () => 'نأسف أن العرض لم يناسبك. اكتب السبب باختصار (اختياري)، أو أرسل "تخطي".',
   quoteChangesAsk: () => 'ما التعديلات التي تريدها؟ سنرسل كلامك إلى المتجر.',
@@ -209,7 +202,7 @@ const ar: typeof en = {
       `الاسم: ${d.name}`,
       `العنوان: ${d.address}، ${d.area}`,
       '',
-      numbered(['تأكيد الطلب', 'تغيير بيانات التوصيل', 'الرجوع إلى العرض']),
+      numbered(OPTION_LABELS.quoteConfirm.ar),
     ].join('\n'),
   useLastAddress: (address, area) => `\nأرسل 1 لاستخدام عنوانك السابق: ${address}، ${area}`,
   openQuoteHint: (number) => `\n\n💬 عرض سعر للطلب ${requestNo(number)} في انتظار ردك: أرسل "العرض" لرؤيته.`,
@@ -217,14 +210,7 @@ const ar: typeof en = {
   myOrdersPick: () => 'أرسل رقم الطلب (مثلاً 1001) لإلغائه أو متابعته أو تقييمه. 0 للقائمة الرئيسية.',
   orderNotYours: () => 'لا يوجد طلب بهذا الرقم ضمن طلباتك. أرسل أحد الأرقام المعروضة.',
   orderActions: (o, language) =>
-    `الطلب #${o.number} — ${statusLabel(o.status, language)}، ${formatMoney(o.totalMinor, o.currency, language)}\n${numbered([
-      'أرسل لي الرابط',
-      'إلغاء الطلب',
-      'استلمت الطلب',
-      'الإبلاغ عن مشكلة / إرجاع',
-      'تقييم الطلب',
-      'اطلب مرة أخرى',
-    ])}\n0. القائمة الرئيسية`,
+    `الطلب #${o.number} — ${statusLabel(o.status, language)}، ${formatMoney(o.totalMinor, o.currency, language)}\n${numbered(OPTION_LABELS.orderActions.ar)}\n0. القائمة الرئيسية`,
   orderLink: (number, link) => `الطلب #${number}: ${link}`,
   returnReason: () => 'ما المشكلة في الطلب؟ اكتبها باختصار.',
   returnReasonInvalid: () => 'من فضلك اكتب المشكلة (من 5 إلى 1000 حرف).',

@@ -2,10 +2,10 @@
 import type { Language } from '../orders/language.js';
 import { serviceTexts } from './customer-service-texts.js';
 import { money, productDescription, type CatalogItem, type PricedLine, type ShopInfo } from './catalog.js';
+import { numbered, OPTION_LABELS } from './option-labels.js';
 
 export const PAGE_SIZE = 8;
 
-const numbered = (labels: readonly string[]) => labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
 
 export interface CheckoutDetails {
   name: string;
@@ -16,7 +16,7 @@ export interface CheckoutDetails {
 const en = {
   welcome: (shop: ShopInfo) => `Welcome to ${shop.storeName}! 👋\nOrder from our catalog here in the chat. Payment is cash on delivery.`,
   menu: () =>
-    `Main menu:\n${numbered(['Browse products', 'View my cart', 'Custom order request', 'My orders', 'Talk to the store', 'العربية (Arabic)'])}\n\nReply with a number. Send 0 or "menu" any time to come back here, "register" to create an account.`,
+    `Main menu:\n${numbered(OPTION_LABELS.menu.en)}\n\nReply with a number. Send 0 or "menu" any time to come back here, "register" to create an account.`,
   productList: (items: readonly CatalogItem[], page: number, pages: number, shop: ShopInfo) => {
     const first = page * PAGE_SIZE;
     const lines = items
@@ -63,7 +63,7 @@ const en = {
       `Name: ${details.name}`,
       `Address: ${details.address}, ${details.area}`,
       '',
-      numbered(['Confirm the order', 'Edit the cart', 'Cancel checkout']),
+      numbered(OPTION_LABELS.confirm.en),
     ].join('\n'),
   stockChanged: (item: CatalogItem) =>
     item.stock === 0
@@ -101,14 +101,14 @@ const en = {
 };
 
 const cartOptions = {
-  en: () => `${numbered(['Checkout', 'Add more products', 'Change a quantity', 'Remove an item', 'Empty the cart'])}\n0. Main menu`,
-  ar: () => `${numbered(['إتمام الطلب', 'إضافة منتجات أخرى', 'تغيير كمية', 'حذف منتج', 'تفريغ السلة'])}\n0. القائمة الرئيسية`,
+  en: () => `${numbered(OPTION_LABELS.cart.en)}\n0. Main menu`,
+  ar: () => `${numbered(OPTION_LABELS.cart.ar)}\n0. القائمة الرئيسية`,
 };
 
 const ar: typeof en = {
   welcome: (shop) => `أهلاً بك في ${shop.storeName}! 👋\nاطلب من منتجاتنا هنا في المحادثة. الدفع نقداً عند الاستلام.`,
   menu: () =>
-    `القائمة الرئيسية:\n${numbered(['تصفح المنتجات', 'عرض السلة', 'طلب خاص', 'طلباتي', 'التحدث مع المتجر', 'English (الإنجليزية)'])}\n\nأرسل رقم الاختيار. أرسل 0 أو "القائمة" في أي وقت للرجوع هنا، و"تسجيل" لإنشاء حساب.`,
+    `القائمة الرئيسية:\n${numbered(OPTION_LABELS.menu.ar)}\n\nأرسل رقم الاختيار. أرسل 0 أو "القائمة" في أي وقت للرجوع هنا، و"تسجيل" لإنشاء حساب.`,
   productList: (items, page, pages, shop) => {
     const first = page * PAGE_SIZE;
     const lines = items
@@ -155,7 +155,7 @@ const ar: typeof en = {
       `الاسم: ${details.name}`,
       `العنوان: ${details.address}، ${details.area}`,
       '',
-      numbered(['تأكيد الطلب', 'تعديل السلة', 'إلغاء إتمام الطلب']),
+      numbered(OPTION_LABELS.confirm.ar),
     ].join('\n'),
   stockChanged: (item) =>
     item.stock === 0

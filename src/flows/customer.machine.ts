@@ -5,6 +5,7 @@ import { assign } from 'xstate';
 import { detectLanguage, type Language } from '../orders/language.js';
 import { normalizeInput } from '../orders/text.js';
 import { pickOption } from './input.js';
+import { OPTION_LABELS, withLabels } from './option-labels.js';
 import { codConfirm, registerEmail, registerName } from './customer/account-states.js';
 import { browsing, cart, cartNewQuantity, cartPickLine, quantity } from './customer/catalog-states.js';
 import { checkoutAddress, checkoutArea, checkoutName, confirm } from './customer/checkout-states.js';
@@ -52,14 +53,17 @@ export const initialCustomerContext = (language: Language): CustomerContext => (
   shownTotalMinor: null,
 });
 
-const MENU_OPTIONS = [
+const MENU_OPTIONS = withLabels(
+  [
   ['browse', 'products', 'catalog', 'تصفح', 'المنتجات', 'منتجات', 'تصفح المنتجات'],
   ['cart', 'my cart', 'view cart', 'السله', 'سلتي', 'عرض السله'],
   ['custom', 'custom order', 'request', 'طلب خاص', 'خاص'],
   ['my orders', 'orders', 'track', 'my order', 'where is my order', 'order status', 'status', 'طلباتي', 'الطلبات', 'تتبع', 'طلبي', 'فين طلبي', 'وين طلبي', 'حالة الطلب'],
   ['talk to the store', 'talk to the seller', 'seller', 'human', 'agent', 'support', 'التحدث مع المتجر', 'البائع', 'كلم البائع', 'خدمه العملاء'],
   ['language', 'لغه', 'اللغه'],
-] as const;
+  ],
+  OPTION_LABELS.menu,
+);
 const REGISTER_WORDS = ['register', 'sign up', 'تسجيل', 'سجلني', 'حساب'];
 const QUOTE_WORDS = ['quote', 'offer', 'العرض', 'عرض السعر', 'عرض'];
 const LINK_WORDS = ['resend my link', 'my link', 'link', 'رابط طلبي', 'الرابط', 'رابط'];

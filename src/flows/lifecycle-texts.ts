@@ -2,10 +2,10 @@
 import { formatDateTime } from '../orders/dates.js';
 import type { Language } from '../orders/language.js';
 import { formatMoney } from '../orders/money.js';
+import { numbered, OPTION_LABELS } from './option-labels.js';
 
 const rtl = (command: string) => `\u2066${command}\u2069`;
 const when = (iso: string, language: Language) => formatDateTime(iso, language);
-const numbered = (labels: readonly string[]) => labels.map((label, i) => `${i + 1}. ${label}`).join('\n');
 
 export type ExpiredOrderStage = 'pending' | 'accepted' | 'ready' | 'cod';
 
@@ -19,7 +19,7 @@ const en = {
       ? `Your order #${n} was cancelled because we did not get your confirmation in time. You are welcome to order again from the menu.`
       : `Sorry, your order #${n} was cancelled because the store could not ${stage === 'ready' ? 'ship' : 'confirm'} it in time. You are welcome to order again, or talk to the store (5 in the menu).`,
   codAsk: (n: number, total: number, currency: string) =>
-    `Your order #${n} is confirmed by the store. Before we send it: will you pay ${formatMoney(total, currency, 'en')} in cash on delivery?\n${numbered(['Yes, send it', 'No, cancel the order'])}`,
+    `Your order #${n} is confirmed by the store. Before we send it: will you pay ${formatMoney(total, currency, 'en')} in cash on delivery?\n${numbered(OPTION_LABELS.cod.en)}`,
   codConfirmed: (n: number) => 'Thank you! ✅ Your order #' + n + ' is on its way to being shipped.',
   codDeclined: (n: number) => `Your order #${n} is cancelled, as you asked.`,
   codNotAsked: () => 'That order no longer waits for your confirmation.',
@@ -44,7 +44,7 @@ const ar: typeof en = {
       ? `تم إلغاء طلبك رقم #${n} لأننا لم نتلقَّ تأكيدك في الوقت المحدد. يسعدنا أن تطلب مرة أخرى من القائمة.`
       : `عذراً، تم إلغاء طلبك رقم #${n} لأن المتجر لم يستطع ${stage === 'ready' ? 'شحنه' : 'تأكيده'} في الوقت المحدد. يسعدنا أن تطلب مرة أخرى، أو تحدث مع المتجر (5 في القائمة).`,
   codAsk: (n, total, currency) =>
-    `أكد المتجر طلبك رقم #${n}. قبل الإرسال: هل ستدفع ${formatMoney(total, currency, 'ar')} نقداً عند الاستلام؟\n${numbered(['نعم، أرسلوه', 'لا، ألغِ الطلب'])}`,
+    `أكد المتجر طلبك رقم #${n}. قبل الإرسال: هل ستدفع ${formatMoney(total, currency, 'ar')} نقداً عند الاستلام؟\n${numbered(OPTION_LABELS.cod.ar)}`,
   codConfirmed: (n) => `شكراً لك! ✅ طلبك رقم #${n} في طريقه للشحن.`,
   codDeclined: (n) => `تم إلغاء طلبك رقم #${n} كما طلبت.`,
   codNotAsked: () => 'هذا الطلب لم يعد ينتظر تأكيدك.',

@@ -152,3 +152,34 @@ describe('ordering a past order again', () => {
     expect(chat.state).toBe('browsing');
   });
 });
+
+describe('an option typed out as it is shown is understood', () => {
+  it.each([
+    ['Confirm the order', 'en'],
+    ['تأكيد الطلب', 'ar'],
+  ] as const)('"%s" at the review places the order', (text, language) => {
+    const chat = chatAt('confirm', language);
+    chat.send(text);
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'placeOrder' }));
+  });
+
+  it('"Place the order" at an accepted quote’s review, "Back to the quote" returns to it', () => {
+    const chat = atQuoteReview('en');
+    chat.send('Back to the quote');
+    expect(chat.state).toBe('quoteAnswer');
+    chat.sendAll(['Accept', 'Mona Ahmed', '12 Tahrir St, building 5', 'Dokki, Giza', 'Place the order']);
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'acceptQuote', quoteId: QUOTE.quoteId }));
+  });
+
+  it('"Send the request" at a custom request’s review, and "Order again" on a past order', () => {
+    const chat = chatAt('menu', 'en');
+    chat.sendAll(['Custom order request', 'A wooden name sign with Omar on it', '1', 'skip', 'done']);
+    expect(chat.state).toBe('requestConfirm');
+    chat.send('Send the request');
+    expect(chat.effects).toContainEqual(expect.objectContaining({ type: 'createRequest' }));
+
+    const past = chatAt('menu', 'ar', makeEnv({ orders: [deliveredOrder(1)] }));
+    past.sendAll(['طلباتي', '1001', 'اطلب مرة أخرى']);
+    expect(past.context.cart).toEqual([{ productId: HONEY.id, quantity: 1 }]);
+  });
+});

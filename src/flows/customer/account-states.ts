@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { cleanFreeText } from '../../orders/text.js';
 import { lifecycleTexts } from '../lifecycle-texts.js';
 import { pickOption } from '../input.js';
+import { OPTION_LABELS, withLabels } from '../option-labels.js';
 import { customerSetup, emit, globals, isSkip, say, t, textOf, unknownReply, validFreeText, type Ctx } from './setup.js';
 
 const isEmail = (text: string) => z.email().safeParse(text.trim()).success && text.trim().length <= 200;
@@ -35,10 +36,13 @@ export const registerEmail = customerSetup.createStateConfig({
   },
 });
 
-const COD_OPTIONS = [
-  ['yes', 'confirm', 'send it', 'نعم', 'تاكيد', 'ارسلوه', 'موافق'],
-  ['no', 'cancel', 'لا', 'الغاء', 'الغ'],
-] as const;
+const COD_OPTIONS = withLabels(
+  [
+    ['yes', 'confirm', 'send it', 'نعم', 'تاكيد', 'ارسلوه', 'موافق'],
+    ['no', 'cancel', 'لا', 'الغاء', 'الغ'],
+  ],
+  OPTION_LABELS.cod,
+);
 const codPick = (args: Ctx) => pickOption(textOf(args.event), COD_OPTIONS);
 const answerCod = (confirm: boolean) => [emit(({ context }: Ctx) => ({ type: 'answerCod', orderNumber: context.cod!.orderNumber, confirm })), 'clearCod' as const];
 

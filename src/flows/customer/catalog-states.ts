@@ -4,16 +4,20 @@ import { normalizeInput } from '../../orders/text.js';
 import { subtotalOf, type CartLine, type CatalogItem, type ShopInfo } from '../catalog.js';
 import { PAGE_SIZE } from '../customer-texts.js';
 import { isMoreWord, pickOption, readNumber } from '../input.js';
+import { OPTION_LABELS, withLabels } from '../option-labels.js';
 import { customerSetup, globals, mediaReply, pricedCart, say, t, textOf, unknownReply, type Ctx } from './setup.js';
 import type { CustomerContext, CustomerEvent } from './types.js';
 
-const CART_OPTIONS = [
+const CART_OPTIONS = withLabels(
+  [
   ['checkout', 'check out', 'order', 'اتمام', 'اتمام الطلب', 'اطلب'],
   ['add', 'add more', 'browse', 'اضافه', 'تصفح'],
   ['change', 'change quantity', 'edit', 'تغيير', 'تعديل'],
   ['remove', 'delete', 'حذف', 'ازاله'],
   ['empty', 'clear', 'تفريغ', 'افراغ'],
-] as const;
+  ],
+  OPTION_LABELS.cart,
+);
 const EMPTY_CART_OPTIONS = [['browse', 'products', 'تصفح', 'المنتجات']] as const;
 
 const visible = (event: CustomerEvent) => event.env.catalog;

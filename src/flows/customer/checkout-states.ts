@@ -4,14 +4,20 @@ import { deliveryFeeFor } from '../../orders/delivery-fee.js';
 import { cleanFreeText } from '../../orders/text.js';
 import { shortLine, subtotalOf, type CatalogItem } from '../catalog.js';
 import { pickOption } from '../input.js';
+import { OPTION_LABELS, withLabels } from '../option-labels.js';
 import type { CustomerContext } from './types.js';
 import { customerSetup, emit, globals, mediaReply, pricedCart, say, t, textOf, unknownReply, validFreeText, type Ctx } from './setup.js';
 
-const CONFIRM_OPTIONS = [
+// One review step serves a cart and an accepted quote: either's labels are understood.
+const CONFIRM_OPTIONS = withLabels(
+  [
   ['confirm', 'yes', 'ok', 'تاكيد', 'اكد', 'نعم', 'تمام', 'موافق'],
   ['edit', 'edit cart', 'cart', 'change', 'تعديل', 'السله', 'تغيير'],
   ['cancel', 'no', 'back', 'الغاء', 'لا', 'رجوع'],
-] as const;
+  ],
+  OPTION_LABELS.confirm,
+  OPTION_LABELS.quoteConfirm,
+);
 
 const cleaned = (args: Ctx) => cleanFreeText(textOf(args.event));
 

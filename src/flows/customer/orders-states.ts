@@ -2,6 +2,7 @@
 import { assign } from 'xstate';
 import { parseOrderNumberText } from '../input.js';
 import { pickOption, readNumber } from '../input.js';
+import { OPTION_LABELS, withLabels } from '../option-labels.js';
 import { addToCart } from './catalog-states.js';
 import { emptyDraft, MAX_REQUEST_IMAGES } from './request-states.js';
 import { customerSetup, emit, globals, isDone, isSkip, ratingOf, say, t, textOf, unknownReply, validFreeText, type Ctx } from './setup.js';
@@ -9,14 +10,17 @@ import { cleanFreeText } from '../../orders/text.js';
 import type { CartLine } from '../catalog.js';
 import type { OrderView } from './types.js';
 
-const ACTION_OPTIONS = [
+const ACTION_OPTIONS = withLabels(
+  [
   ['link', 'send link', 'resend my link', 'الرابط', 'ارسل الرابط'],
   ['cancel', 'cancel order', 'الغاء', 'الغاء الطلب'],
   ['received', 'i received it', 'delivered', 'استلمت', 'تم الاستلام'],
   ['problem', 'return', 'report', 'مشكله', 'ارجاع', 'بلاغ'],
   ['rate', 'rating', 'تقييم', 'قيم'],
   ['reorder', 'order again', 'again', 'اطلب مره اخري', 'اعاده الطلب'],
-] as const;
+  ],
+  OPTION_LABELS.orderActions,
+);
 
 const orderOf = (args: Ctx, number: number | null): OrderView | undefined => args.event.env.orders.find((o) => o.number === number);
 const selectedOrder = (args: Ctx) => orderOf(args, args.context.orderNumber);

@@ -3,22 +3,29 @@ import { assign } from 'xstate';
 import { formatMoney, parseAmount } from '../../orders/money.js';
 import { cleanFreeText } from '../../orders/text.js';
 import { pickOption, readNumber } from '../input.js';
+import { OPTION_LABELS, withLabels } from '../option-labels.js';
 import { customerSetup, emit, globals, isDone, isSkip, say, t, textOf, unknownReply, validFreeText, type Ctx } from './setup.js';
 import type { CustomerContext, RequestDraft } from './types.js';
 
 export const MAX_REQUEST_IMAGES = 5;
 export const emptyDraft = (): RequestDraft => ({ description: null, quantity: null, budgetMinor: null, images: [] });
 
-const REQUEST_CONFIRM_OPTIONS = [
+const REQUEST_CONFIRM_OPTIONS = withLabels(
+  [
   ['send', 'confirm', 'yes', 'ارسال', 'تاكيد', 'نعم'],
   ['start over', 'again', 'restart', 'من جديد', 'اعاده'],
   ['cancel', 'no', 'الغاء', 'لا'],
-] as const;
-const QUOTE_OPTIONS = [
+  ],
+  OPTION_LABELS.request,
+);
+const QUOTE_OPTIONS = withLabels(
+  [
   ['accept', 'yes', 'ok', 'قبول', 'اقبل', 'موافق', 'نعم'],
   ['reject', 'no', 'decline', 'رفض', 'ارفض', 'لا'],
   ['changes', 'change', 'edit', 'تعديل', 'تعديلات', 'تغيير'],
-] as const;
+  ],
+  OPTION_LABELS.quote,
+);
 
 const cleaned = (args: Ctx) => cleanFreeText(textOf(args.event));
 const mediaOk = (args: Ctx) => args.event.type === 'MEDIA' && args.event.media.ok;
