@@ -114,6 +114,8 @@ const RISK_LABELS = { en: { low: 'low', medium: 'medium', high: 'high' }, ar: { 
 
 /** An LTR isolate, for commands, codes and numbers inside Arabic text. */
 const ltr = (s: string) => `\u2066${s}\u2069`;
+/** "1 waiting item is" / "3 waiting items are". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 /** The shop's time zone, as customers see it too (`formatDateTime`). */
 const when = (iso: string, language: Language) => formatDateTime(iso, language);
 const short = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -539,7 +541,12 @@ const en = {
       '',
       'Change one with /settings <name> <value>, for example /settings delivery-fee 30, /settings zone Giza 45, /settings expiry pending 24h. /help settings lists them all.',
     ].join('\n'),
-  settingSaved: (what: string) => `✅ Saved: ${what}. New deadlines use it; running ones keep theirs.`,
+  settingSaved: (what: string, shift: { moved: number; due: number }) =>
+    `✅ Saved: ${what}.` +
+    (shift.moved === 0 ? '' : ` ${count(shift.moved, 'waiting item follows', 'waiting items follow')} the new length.`) +
+    (shift.due === 0 ? '' : ` ${shift.due} of them ${shift.due === 1 ? 'is' : 'are'} past the new deadline and will be cancelled at the next check.`),
+  settingWouldExpire: (what: string, due: number, command: string) =>
+    `⚠️ Not saved yet. With ${what}, ${count(due, 'waiting item is', 'waiting items are')} past the new deadline and would be cancelled at the next check (each customer is told). To go ahead, send:\n${command} confirm`,
   settingRejected: (error: string) => `That value was not accepted: ${error}`,
   zoneRemoved: (name: string) => `✅ Zone ${name} removed.`,
   zoneMissing: (name: string) => `There is no zone called ${name}.`,
@@ -727,7 +734,12 @@ const ar: typeof en = {
       '',
       `غيّر إعداداً بـ ${ltr('/settings <name> <value>')}، مثل ${ltr('/settings delivery-fee 30')} أو ${ltr('/settings zone Giza 45')} أو ${ltr('/settings expiry pending 24h')}. ${ltr('/help settings')} يعرضها كلها.`,
     ].join('\n'),
-  settingSaved: (what) => `✅ تم الحفظ: ${what}. المهل الجديدة تستخدمه، والمهل الجارية تبقى كما هي.`,
+  settingSaved: (what, shift) =>
+    `✅ تم الحفظ: ${what}.` +
+    (shift.moved === 0 ? '' : ` العناصر المنتظرة (${shift.moved}) تتبع المهلة الجديدة.`) +
+    (shift.due === 0 ? '' : ` منها ${shift.due} تجاوز المهلة الجديدة وسيُلغى في الفحص التالي.`),
+  settingWouldExpire: (what, due, command) =>
+    `⚠️ لم يُحفظ بعد. مع ${what} يتجاوز ${due} من العناصر المنتظرة المهلة الجديدة وسيُلغى في الفحص التالي (ويُبلَّغ كل عميل). للمتابعة أرسل:\n${ltr(`${command} confirm`)}`,
   settingRejected: (error) => `لم تُقبل القيمة: ${error}`,
   zoneRemoved: (name) => `✅ تم حذف المنطقة ${name}.`,
   zoneMissing: (name) => `لا توجد منطقة باسم ${name}.`,

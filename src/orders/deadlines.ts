@@ -7,18 +7,17 @@ import type { ExpiryStage } from './policy.js';
 
 const shift = (iso: string, deltaMs: number) => new Date(new Date(iso).getTime() + deltaMs).toISOString();
 
-/** Moves the open deadlines of one stage by `deltaMs` (new length minus old); returns how many moved. */
-export function shiftStageDeadlines(db: DbOrTx, stage: ExpiryStage, deltaMs: number): number {
-  if (deltaMs === 0) return 0;
-  let moved = 0;
+interface Waiting {
+  table: typeof orders | typeof customRequests;
+  rows: { id: number; expiresAt: string | null }[];
+}
+
+/** The items waiting in a stage with a deadline of their own (quotes keep theirs; COD runs from when it was asked). */
+function waitingIn(db: DbOrTx, stage: ExpiryStage): Waiting | null {
   if (stage === 'customRequest') {
     const rows = db.select({ id: customRequests.id, expiresAt: customRequests.expiresAt }).from(customRequests)
       .where(and(eq(customRequests.status, 'pending'), isNotNull(customRequests.expiresAt))).all();
-    for (const row of rows) {
-      db.update(customRequests).set({ expiresAt: shift(row.expiresAt!, deltaMs) }).where(eq(customRequests.id, row.id)).run();
-      moved++;
-    }
-    return moved;
+    return { table: customRequests, rows };
   }
   const where =
     stage === 'pendingConfirmation'
@@ -28,10 +27,24 @@ export function shiftStageDeadlines(db: DbOrTx, stage: ExpiryStage, deltaMs: num
         : stage === 'readyNotShipped'
           ? eq(orders.status, 'ready_for_shipping')
           : undefined;
-  if (!where) return 0; // quotes keep the expiry they were sent with; COD confirmation is measured from when it was asked
-  for (const row of db.select({ id: orders.id, expiresAt: orders.expiresAt }).from(orders).where(and(where, isNotNull(orders.expiresAt))).all()) {
-    db.update(orders).set({ expiresAt: shift(row.expiresAt!, deltaMs) }).where(eq(orders.id, row.id)).run();
-    moved++;
+  if (!where) return null;
+  return { table: orders, rows: db.select({ id: orders.id, expiresAt: orders.expiresAt }).from(orders).where(and(where, isNotNull(orders.expiresAt))).all() };
+}
+
+/** What moving a stage's deadlines by `deltaMs` would do: how many items move, and how many would then be past due. */
+export function previewStageShift(db: DbOrTx, stage: ExpiryStage, deltaMs: number, now: Date): { moved: number; due: number } {
+  const waiting = deltaMs === 0 ? null : waitingIn(db, stage);
+  if (!waiting) return { moved: 0, due: 0 };
+  const due = waiting.rows.filter((row) => new Date(row.expiresAt!).getTime() + deltaMs <= now.getTime()).length;
+  return { moved: waiting.rows.length, due };
+}
+
+/** Moves the open deadlines of one stage by `deltaMs` (new length minus old); returns how many moved. */
+export function shiftStageDeadlines(db: DbOrTx, stage: ExpiryStage, deltaMs: number): number {
+  const waiting = deltaMs === 0 ? null : waitingIn(db, stage);
+  if (!waiting) return 0;
+  for (const row of waiting.rows) {
+    db.update(waiting.table).set({ expiresAt: shift(row.expiresAt!, deltaMs) }).where(eq(waiting.table.id, row.id)).run();
   }
-  return moved;
+  return waiting.rows.length;
 }

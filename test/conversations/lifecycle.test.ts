@@ -72,13 +72,29 @@ describe('catalog order pending confirmation (48h)', () => {
   it('follows a deadline the seller changed in the settings', async () => {
     const number = await placeOrder();
     // 48h -> 24h: the order already waiting moves its deadline by the difference.
-    expect(await h.ask(SELLER, '/settings expiry pending 24h')).toContain('expiry');
+    expect(await h.ask(SELLER, '/settings expiry pending 24h')).toBe('✅ Saved: expiry pending 1d. 1 waiting item follows the new length.');
     h.clock.advance(24 * HOUR - 1000);
     await sweep();
     expect(orderRow(number).status).toBe('pending');
     h.clock.advance(1000);
     await sweep();
     expect(orderRow(number).status).toBe('cancelled');
+  });
+
+  it('a shorter deadline that would cancel waiting orders at once is said first and made only with "confirm"', async () => {
+    const first = await placeOrder();
+    h.clock.advance(2 * HOUR);
+    const warning = await h.ask(SELLER, '/settings expiry pending 1h');
+    expect(warning).toBe(
+      '⚠️ Not saved yet. With expiry pending 1h, 1 waiting item is past the new deadline and would be cancelled at the next check (each customer is told). To go ahead, send:\n/settings expiry pending 1h confirm',
+    );
+    await sweep();
+    expect(orderRow(first).status).toBe('pending');
+    expect(await h.ask(SELLER, '/settings expiry pending 1h confirm')).toBe(
+      '✅ Saved: expiry pending 1h. 1 waiting item follows the new length. 1 of them is past the new deadline and will be cancelled at the next check.',
+    );
+    await sweep();
+    expect(orderRow(first).status).toBe('cancelled');
   });
 
   it('does not expire an order the seller confirmed in time', async () => {

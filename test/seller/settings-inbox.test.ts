@@ -27,7 +27,7 @@ describe('/settings', () => {
   });
 
   it('changes each setting and refuses bad values without saving', async () => {
-    expect(await h.seller('/settings delivery-fee 25.50')).toBe('✅ Saved: delivery-fee EGP 25.50. New deadlines use it; running ones keep theirs.');
+    expect(await h.seller('/settings delivery-fee 25.50')).toBe('✅ Saved: delivery-fee EGP 25.50.');
     await h.seller('/settings zone Nasr City 40');
     await h.seller('/settings zone Giza 45');
     await h.seller('/settings zone nasr city 42');

@@ -3,7 +3,7 @@
 import type { Language } from '../../../orders/language.js';
 import { formatDuration, parseDuration } from '../../../orders/duration.js';
 import { formatMoney, parseAmount } from '../../../orders/money.js';
-import { shiftStageDeadlines } from '../../../orders/deadlines.js';
+import { previewStageShift, shiftStageDeadlines } from '../../../orders/deadlines.js';
 import { readPolicy, ttlFor, updatePolicy, type ExpiryStage, type StorePolicy } from '../../../orders/policy.js';
 import { cleanFreeText, normalizeInput } from '../../../orders/text.js';
 import type { SettingsView } from '../../../flows/seller-texts.js';
@@ -99,6 +99,8 @@ interface Change {
   /** What was saved, for the reply. */
   said: string;
 }
+
+const CONFIRM_WORDS = new Set(['confirm', 'تاكيد', 'اكد']);
 
 const sameZone = (a: string, b: string) => normalizeInput(a) === normalizeInput(b);
 
@@ -245,16 +247,19 @@ const settings: CommandSpec = {
     const t = textsFor(ctx);
     const policy = readPolicy(ctx.tx);
     if (cmd.args.length === 0) return t.settings(view(policy, ctx));
-    const parsed = parseChange(cmd.rest, policy, ctx);
+    // A change that would expire waiting items at once is said first, and made only with a trailing "confirm".
+    const confirmed = cmd.args.length > 1 && CONFIRM_WORDS.has(normalizeInput(cmd.args.at(-1)!));
+    const rest = confirmed ? cmd.rest.replace(/\s*\S+\s*$/u, '') : cmd.rest;
+    const parsed = parseChange(rest, policy, ctx);
     if (!parsed.ok) return 'refusal' in parsed ? refuse(parsed.refusal) : usageError(ctx, { usage: `/settings ${SETTINGS.shown.join('|')} <value>` }, parsed.problem);
+    // Items already waiting in a stage follow its new length (their deadline moves by the difference).
+    const shifts = expiryStages(ctx).map((stage) => ({ stage, delta: ttlFor({ ...policy, ...parsed.change.patch }, ctx.config, stage) - ttlFor(policy, ctx.config, stage) }));
+    const preview = shifts.map((s) => previewStageShift(ctx.tx, s.stage, s.delta, ctx.now)).reduce((a, b) => ({ moved: a.moved + b.moved, due: a.due + b.due }), { moved: 0, due: 0 });
+    if (preview.due > 0 && !confirmed) return refuse(t.settingWouldExpire(parsed.change.said, preview.due, `/${cmd.typed} ${rest.trim()}`));
     const saved = updatePolicy(ctx.tx, parsed.change.patch, ctx.now);
     if (!saved.ok) return refuse(t.settingRejected(saved.error));
-    // Items already waiting in a stage follow its new length (their deadline moves by the difference).
-    for (const stage of expiryStages(ctx)) {
-      const delta = ttlFor(saved.policy, ctx.config, stage) - ttlFor(policy, ctx.config, stage);
-      if (delta !== 0) shiftStageDeadlines(ctx.tx, stage, delta);
-    }
-    return t.settingSaved(parsed.change.said);
+    for (const { stage, delta } of shifts) shiftStageDeadlines(ctx.tx, stage, delta);
+    return t.settingSaved(parsed.change.said, preview);
   },
 };
 
