@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { lifecycleTexts, type ExpiredOrderStage } from '../flows/lifecycle-texts.js';
 import { cancelOrder } from '../orders/cancel-order.js';
+import { codNoLongerNeeded } from '../orders/cod.js';
 import { expireQuote } from '../orders/custom-requests.js';
 import { readPolicy, reminderLeadMs, ttlFor, type ExpiryStage, type StorePolicy } from '../orders/policy.js';
 import { inTransaction, type Db, type Tx } from '../store/db.js';
@@ -225,6 +226,10 @@ export function createScheduler(deps: SchedulerDeps) {
           .limit(BATCH)
           .all(),
       (tx, order, ctx) => {
+        if (codNoLongerNeeded(order, policy)) {
+          // Paid meanwhile, or the shop stopped asking: nothing to ask (and the order leaves this due set).
+          return tx.update(orders).set({ codConfirmation: 'not_needed' }).where(and(eq(orders.id, order.id), eq(orders.codConfirmation, 'asked'))).run().changes === 1;
+        }
         const marked = tx.update(orders).set({ codAskedAt: stamp }).where(and(eq(orders.id, order.id), isNull(orders.codAskedAt))).run().changes === 1;
         if (marked) stepCustomer(ctx, order.guestId, { type: 'COD_CONFIRM', cod: { orderNumber: order.number, totalMinor: order.totalMinor, currency: order.currency } });
         return marked;

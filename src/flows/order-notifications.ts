@@ -72,7 +72,7 @@ const en = {
       `Your order #${order.number} is on its way! 🚚`,
       `Courier: ${order.courier ?? '—'}`,
       ...(order.trackingNumber ? [`Tracking number: ${order.trackingNumber}`] : []),
-      order.paymentStatus === 'paid' ? 'It is already paid: nothing to pay on delivery.' : `Please have ${money(order.totalMinor, order, 'en')} ready in cash on delivery.`,
+      order.paymentStatus !== 'unpaid' ? 'It is already paid: nothing to pay on delivery.' : `Please have ${money(order.totalMinor, order, 'en')} ready in cash on delivery.`,
     ].join('\n'),
   delivered: (number: number) => `Your order #${number} has been delivered. Thank you for shopping with us! 🌟`,
   failedDelivery: (number: number, reason: string | null) =>
@@ -102,7 +102,7 @@ const ar: typeof en = {
       `طلبك رقم #${order.number} في الطريق إليك! 🚚`,
       `شركة الشحن: ${order.courier ?? '—'}`,
       ...(order.trackingNumber ? [`رقم التتبع: \u2066${order.trackingNumber}\u2069`] : []),
-      order.paymentStatus === 'paid' ? 'الطلب مدفوع: لا شيء للدفع عند الاستلام.' : `من فضلك جهّز ${money(order.totalMinor, order, 'ar')} نقداً عند الاستلام.`,
+      order.paymentStatus !== 'unpaid' ? 'الطلب مدفوع: لا شيء للدفع عند الاستلام.' : `من فضلك جهّز ${money(order.totalMinor, order, 'ar')} نقداً عند الاستلام.`,
     ].join('\n'),
   delivered: (number) => `تم توصيل طلبك رقم #${number}. شكراً لتسوقك معنا! 🌟`,
   failedDelivery: (number, reason) =>

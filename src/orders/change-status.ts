@@ -2,6 +2,8 @@
 import type { DbOrTx } from '../store/db.js';
 import { createOrdersRepo, type NewOrder, type Order } from '../store/orders.js';
 import { checkOrderTransition, type OrderStatus } from './status.js';
+import { codNoLongerNeeded } from './cod.js';
+import { readPolicy } from './policy.js';
 
 export type StatusChange =
   | { ok: true; order: Order; before: Order }
@@ -27,11 +29,14 @@ export function changeOrderStatus(db: DbOrTx, input: ChangeStatusInput): StatusC
   if (!before) return { ok: false, reason: 'not_found' };
   const check = checkOrderTransition(before.status, input.to);
   if (!check.ok) return { ok: false, reason: 'not_allowed', current: check.current, allowed: check.allowed };
-  if (SHIPPING_STAGES.includes(input.to) && (before.codConfirmation === 'asked' || before.codConfirmation === 'declined')) {
-    return { ok: false, reason: 'awaiting_cod', current: before.status, cod: before.codConfirmation };
+  // The order was paid, or the shop stopped asking, since the question was planned: it no longer holds the order.
+  const waived = codNoLongerNeeded(before, readPolicy(db));
+  const cod = waived ? 'not_needed' : before.codConfirmation;
+  if (SHIPPING_STAGES.includes(input.to) && (cod === 'asked' || cod === 'declined')) {
+    return { ok: false, reason: 'awaiting_cod', current: before.status, cod };
   }
   const stamp = input.now.toISOString();
-  const order = orders.updateIfStatus(before.id, before.status, { ...input.patch, status: input.to, updatedAt: stamp });
+  const order = orders.updateIfStatus(before.id, before.status, { ...input.patch, ...(waived ? { codConfirmation: cod } : {}), status: input.to, updatedAt: stamp });
   if (!order) return { ok: false, reason: 'not_allowed', current: orders.byId(before.id)!.status, allowed: [] };
   orders.addEvent(order.id, {
     actorType: input.actor.type,

@@ -20,6 +20,15 @@ export function codConfirmationNeeded(db: DbOrTx, order: OrderRow, policy: Store
   return (delivered ?? 0) === 0;
 }
 
+/**
+ * A confirmation marked at placement that is no longer wanted: the cash is already in (marked paid), or the shop
+ * stopped asking (`never`) before the question went out. One that was asked under `never` still waits for its answer.
+ */
+export function codNoLongerNeeded(order: Pick<OrderRow, 'codConfirmation' | 'codAskedAt' | 'paymentStatus'>, policy: StorePolicy): boolean {
+  if (order.codConfirmation !== 'asked') return false;
+  return order.paymentStatus !== 'unpaid' || (order.codAskedAt === null && policy.codConfirmation === 'never');
+}
+
 /** Marks a new order as needing the customer's confirmation (asked after the seller confirms). */
 export function requireCodConfirmation(db: DbOrTx, orderId: number): void {
   db.update(orders).set({ codConfirmation: 'asked', codAskedAt: null }).where(eq(orders.id, orderId)).run();

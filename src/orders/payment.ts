@@ -49,7 +49,10 @@ function move(db: DbOrTx, input: PaymentInput, to: PaymentStatus, extra: (before
 /** Cash collected (COD, or a payment taken offline). A cancelled order cannot be marked paid. */
 export function markPaid(db: DbOrTx, input: PaymentInput): PaymentChange {
   return move(db, input, 'paid', (before) =>
-    before.status === 'cancelled' ? { ok: false, reason: 'order_cancelled', status: before.status } : { patch: {}, note: null },
+    before.status === 'cancelled'
+      ? { ok: false, reason: 'order_cancelled', status: before.status }
+      : // The cash is in: the customer's cash-on-delivery yes is no longer needed.
+        { patch: before.codConfirmation === 'asked' ? { codConfirmation: 'not_needed' } : {}, note: null },
   );
 }
 

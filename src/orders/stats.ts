@@ -1,6 +1,6 @@
 // The seller's numbers for a period (/stats): orders by status, cash collected, refusals,
 // expired items, and how fast orders are confirmed and shipped.
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../store/db.js';
 import { customRequests, orders, quotes } from '../store/schema.js';
 import type { OrderStatus } from './status.js';
@@ -25,7 +25,13 @@ export function shopStats(db: DbOrTx, since: Date): ShopStats {
   const byStatus = db.select({ status: orders.status, n: sql<number>`count(*)` }).from(orders).where(inPeriod).groupBy(orders.status).all();
   const ordersByStatus = Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Partial<Record<OrderStatus, number>>;
   const total = byStatus.reduce((sum, r) => sum + r.n, 0);
-  const cod = db.select({ sum: sql<number>`coalesce(sum(${orders.totalMinor}), 0)` }).from(orders).where(and(inPeriod, eq(orders.paymentStatus, 'paid'))).get()?.sum ?? 0;
+  // Net of refunds: a partly refunded order still brought in what was not given back.
+  const cod =
+    db
+      .select({ sum: sql<number>`coalesce(sum(${orders.totalMinor} - coalesce(${orders.refundedMinor}, 0)), 0)` })
+      .from(orders)
+      .where(and(inPeriod, inArray(orders.paymentStatus, ['paid', 'refunded'])))
+      .get()?.sum ?? 0;
   const shipped = db.select({ n: sql<number>`count(*)` }).from(orders).where(and(inPeriod, sql`${orders.shippedAt} is not null`)).get()?.n ?? 0;
   const refused = db.select({ n: sql<number>`count(*)` }).from(orders).where(and(inPeriod, sql`${orders.failureReason} is not null`)).get()?.n ?? 0;
   const avg = (expr: string, where: ReturnType<typeof and>) =>

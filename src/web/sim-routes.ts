@@ -1,4 +1,5 @@
 // The simulator HTTP API (DESIGN.md section 4) and the /sim chat page.
+import { resolve } from 'node:path';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { normalizePhone } from '../orders/phone.js';
@@ -114,7 +115,8 @@ export function createSimRoutes(deps: { transport: SimulatorTransport; sellerNum
       res.status(404).json({ error: 'no such media' });
       return;
     }
-    res.type(entry.mediaMimetype).sendFile(entry.mediaPath, { root: process.cwd() });
+    // Our own stored path (MEDIA_DIR may be relative to the working directory or absolute), never one from the request.
+    res.type(entry.mediaMimetype).sendFile(resolve(entry.mediaPath));
   });
 
   return router;

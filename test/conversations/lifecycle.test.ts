@@ -261,6 +261,38 @@ describe('cash-on-delivery confirmation', () => {
     expect(stockOf('HONEY-1KG')).toBe(20);
   });
 
+  it('an order marked paid needs no cash-on-delivery yes: nobody is asked and it ships', async () => {
+    const number = await placeOrder();
+    await h.say(SELLER, `/confirm ${number}`);
+    await h.say(SELLER, `/paid ${number}`);
+    expect(orderRow(number).codConfirmation).toBe('not_needed');
+    await sweep();
+    expect(h.outbound(CUSTOMER).join('\n')).not.toContain('in cash on delivery?');
+    expect(await h.ask(SELLER, `/ship ${number} Bosta T100`)).not.toContain('waits for the customer');
+    expect(orderRow(number).status).toBe('shipped');
+  });
+
+  it('an order paid after the question was asked ships without waiting for the answer', async () => {
+    const number = await placeOrder();
+    await h.say(SELLER, `/confirm ${number}`);
+    await sweep();
+    expect(h.lastReplies(CUSTOMER).join('\n')).toContain('in cash on delivery?');
+    await h.say(SELLER, `/paid ${number}`);
+    await h.say(SELLER, `/ship ${number} Bosta T101`);
+    expect(orderRow(number)).toMatchObject({ status: 'shipped', codConfirmation: 'not_needed' });
+  });
+
+  it('switching to "never" before the seller confirms: nobody is asked and the order ships', async () => {
+    const number = await placeOrder();
+    expect(orderRow(number).codConfirmation).toBe('asked');
+    await h.say(SELLER, '/settings cod-confirmation never');
+    await h.say(SELLER, `/confirm ${number}`);
+    expect(orderRow(number).codConfirmation).toBe('not_needed');
+    expect(await h.ask(SELLER, `/ship ${number} Bosta X1`)).not.toContain('waits for the customer');
+    await sweep();
+    expect(h.outbound(CUSTOMER).join('\n')).not.toContain('in cash on delivery?');
+  });
+
   it('no answer within 24 hours cancels it', async () => {
     const number = await placeOrder();
     await h.say(SELLER, `/confirm ${number}`);
@@ -341,6 +373,9 @@ describe('review commands', () => {
     expect(stats).toContain('cancelled: 1');
     expect(stats).toContain('Cash collected: EGP 530');
     expect(stats).toContain('Expired: 1 orders');
+    // A partial refund: what was kept still counts.
+    await h.say(SELLER, `/refund ${first} 100 overcharged delivery`);
+    expect(await h.ask(SELLER, '/stats')).toContain('Cash collected: EGP 430');
     expect(stats).toContain('Average time to confirm: 2 h · to ship: 1 h');
     expect(await h.ask(SELLER, '/stats 90d')).toContain('Usage: /stats');
     await h.say(SELLER, '/language ar');

@@ -107,6 +107,18 @@ describe('payment and cancellation', () => {
     expect(await h.seller(`/refund ${b} box was crushed`)).toContain('Refund of EGP 530');
   });
 
+  it('a paid order shipped after a partial refund: the customer is not asked for cash', async () => {
+    const n = h.place();
+    await h.seller(`/confirm ${n}`);
+    await h.seller(`/paid ${n}`);
+    await h.seller(`/refund ${n} 45 overcharged delivery`);
+    h.customerNews();
+    await h.seller(`/ship ${n} Bosta B-777`);
+    const told = h.customerNews();
+    expect(told).toContain('It is already paid: nothing to pay on delivery.');
+    expect(told).not.toContain('ready in cash');
+  });
+
   it('cancels with a reason, puts catalog stock back and tells the customer a neutral reason in Arabic', async () => {
     const n = h.place({ lines: [['HONEY-1KG', 3]], language: 'ar' });
     expect(h.product('HONEY-1KG').stock).toBe(17);

@@ -1,5 +1,8 @@
 // The simulator HTTP API (DESIGN.md section 4) over real HTTP.
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/harness.js';
@@ -7,9 +10,11 @@ import { startHarness, type Harness } from '../helpers/harness.js';
 let h: Harness;
 let server: Server;
 let base: string;
+let mediaDir: string;
 
 beforeEach(async () => {
-  h = await startHarness({ env: { PUBLIC_URL: 'http://127.0.0.1:3999' } });
+  mediaDir = mkdtempSync(join(tmpdir(), 'tijaratk-sim-media-'));
+  h = await startHarness({ env: { PUBLIC_URL: 'http://127.0.0.1:3999', MEDIA_DIR: mediaDir } });
   server = h.app.web.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -17,6 +22,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await new Promise((resolve) => server.close(resolve));
   await h.stop();
+  rmSync(mediaDir, { recursive: true, force: true });
 });
 
 describe('the simulator API', () => {
@@ -45,6 +51,18 @@ describe('the simulator API', () => {
     const res = await send(body);
     expect(res.status).toBe(400);
     expect((await res.json()).error).toContain(reason);
+  });
+
+  it('serves a photo sent in the chat, from a MEDIA_DIR given as an absolute path', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const res = await send(JSON.stringify({ from: '+201001234567', media: { mimetype: 'image/png', base64: png.toString('base64'), fileName: 'ref.png' } }));
+    expect(res.status).toBe(202);
+    const list = await (await fetch(`${base}/sim/messages?chat=%2B201001234567&after=0`)).json();
+    const photo = list.messages.find((m: { media: { url: string } | null }) => m.media !== null);
+    const file = await fetch(`${base}${photo.media.url}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(png);
   });
 
   it('answers 400 for a transcript request without a valid chat', async () => {
