@@ -67,6 +67,7 @@ const en = {
       'If anything is wrong, reply here.',
     ].join('\n'),
   confirmed: (number: number, link: string) => `Good news! Your order #${number} is confirmed. ✅\nFollow it here: ${link}`,
+  ready: (number: number) => `Your order #${number} is packed and ready to ship. 📦 We will send you the courier's details when it leaves.`,
   shipped: (order: Order) =>
     [
       `Your order #${order.number} is on its way! 🚚`,
@@ -97,6 +98,7 @@ const ar: typeof en = {
       'إذا كان هناك أي خطأ، رد هنا.',
     ].join('\n'),
   confirmed: (number, link) => `أخبار سعيدة! تم تأكيد طلبك رقم #${number}. ✅\nتابعه من هنا: ${link}`,
+  ready: (number) => `طلبك رقم #${number} جاهز للشحن. 📦 سنرسل لك بيانات شركة الشحن عند خروجه.`,
   shipped: (order) =>
     [
       `طلبك رقم #${order.number} في الطريق إليك! 🚚`,

@@ -418,7 +418,8 @@ const en = {
     `Page ${page} of ${pages} (${total} order${total === 1 ? '' : 's'}${filters ? `; ${filters}` : ''})${page < pages ? `\nNext: /orders ${filters ? `${filters} ` : ''}page ${page + 1}` : ''}`,
 
   // --- status moves
-  ready: (order: Order) => `📦 Order #${order.number} is ready for shipping.${order.expiresAt ? ` Ship it by ${when(order.expiresAt, 'en')}, or it is cancelled.` : ''}`,
+  ready: (order: Order, told: boolean) =>
+    `📦 Order #${order.number} is ready for shipping.${order.expiresAt ? ` Ship it by ${when(order.expiresAt, 'en')}, or it is cancelled.` : ''}${told ? ' The customer has been told.' : ''}`,
   shipped: (order: Order, told: boolean) =>
     `🚚 Order #${order.number} shipped with ${order.courier}${order.trackingNumber ? `, tracking ${order.trackingNumber}` : ''}.${told ? ' The customer has been told.' : ''}`,
   delivered: (order: Order, told: boolean) =>
@@ -563,6 +564,7 @@ const en = {
   alreadyBlocked: (label: string) => `${label} is already blocked.`,
   notBlocked: (label: string) => `${label} is not blocked.`,
   cannotBlockSeller: () => 'That is a seller number; it cannot be blocked.',
+  sellerNumberNotCustomer: () => 'That is a seller number: an order needs the customer\'s own number.',
 };
 
 const ar: typeof en = {
@@ -618,7 +620,8 @@ const ar: typeof en = {
   ordersFooter: (page, pages, total, filters) =>
     `صفحة ${page} من ${pages} (${total} طلب${filters ? `؛ ${ltr(filters)}` : ''})${page < pages ? `\nالتالي: ${ltr(`/orders ${filters ? `${filters} ` : ''}page ${page + 1}`)}` : ''}`,
 
-  ready: (order) => `📦 الطلب #${order.number} جاهز للشحن.${order.expiresAt ? ` اشحنه قبل ${when(order.expiresAt, 'ar')} وإلا يُلغى.` : ''}`,
+  ready: (order, told) =>
+    `📦 الطلب #${order.number} جاهز للشحن.${order.expiresAt ? ` اشحنه قبل ${when(order.expiresAt, 'ar')} وإلا يُلغى.` : ''}${told ? ' تم إبلاغ العميل.' : ''}`,
   shipped: (order, told) =>
     `🚚 تم شحن الطلب #${order.number} مع ${order.courier}${order.trackingNumber ? `، رقم التتبع ${ltr(order.trackingNumber)}` : ''}.${told ? ' تم إبلاغ العميل.' : ''}`,
   delivered: (order, told) =>
@@ -755,6 +758,7 @@ const ar: typeof en = {
   alreadyBlocked: (label) => `${label} محظور بالفعل.`,
   notBlocked: (label) => `${label} غير محظور.`,
   cannotBlockSeller: () => 'هذا رقم بائع ولا يمكن حظره.',
+  sellerNumberNotCustomer: () => 'هذا رقم بائع: الطلب يحتاج رقم العميل نفسه.',
 };
 
 export const sellerTexts: Record<Language, typeof en> = { en, ar };

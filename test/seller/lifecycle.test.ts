@@ -16,9 +16,9 @@ describe('fulfilment: ready, ship, delivered, failed', () => {
     h.customerNews();
 
     // Deadlines read in the shop's time zone (Cairo, UTC+2 in March), as customers' texts do: not in UTC.
-    expect(await h.seller(`/ready ${n}`)).toBe('📦 Order #1001 is ready for shipping. Ship it by 4 Mar 2026, 12:00, or it is cancelled.');
+    expect(await h.seller(`/ready ${n}`)).toBe('📦 Order #1001 is ready for shipping. Ship it by 4 Mar 2026, 12:00, or it is cancelled. The customer has been told.');
+    expect(h.customerNews()).toContain('طلبك رقم #1001 جاهز للشحن.');
     expect(h.order(n)).toMatchObject({ status: 'ready_for_shipping', expiresAt: '2026-03-04T10:00:00.000Z' });
-    expect(h.customerNews()).toBe('');
 
     h.clock.advance(3_600_000);
     expect(await h.seller(`/ship ${n} Bosta BST-123456`)).toBe('🚚 Order #1001 shipped with Bosta, tracking BST-123456. The customer has been told.');
@@ -51,6 +51,10 @@ describe('fulfilment: ready, ship, delivered, failed', () => {
     expect(await h.seller(`/ship ${n} J&T JT-99`)).toContain('shipped with J&T, tracking JT-99');
     expect(await h.seller(`/failed ${n} unavailable`)).toContain('customer unavailable');
     expect(h.customerNews()).toContain('could not deliver your order #1001');
+    // A tracking number typed with Arabic-Indic digits is kept in the digits couriers print.
+    expect(await h.seller(`/شحن ${n} Bosta ٧٧٨٨`)).toContain('shipped with Bosta, tracking 7788');
+    expect(h.order(n).trackingNumber).toBe('7788');
+    await h.seller(`/failed ${n} unavailable`);
     expect(await h.seller(`/فشل ${n} other`)).toContain('cannot be marked as a failed delivery: it is failed delivery. From here it can become: shipped, cancelled.');
   });
 
@@ -71,7 +75,8 @@ describe('fulfilment: ready, ship, delivered, failed', () => {
     await h.seller(`/confirm ${n}`);
     expect(await h.seller('/ship')).toBe('Missing: the order number.\nUsage: /ship <number> <courier> [tracking]');
     expect(await h.seller(`/ship ${n}`)).toContain('Missing: the courier.');
-    expect(await h.seller(`/ship ${n} Egypt Post 123`)).toContain('"123" is not a valid tracking number.');
+    expect(await h.seller(`/ship ${n} Egypt Post 123`)).toContain('I did not expect "123" there.');
+    expect(await h.seller(`/ship ${n} Bosta TRK#1`)).toContain('"TRK#1" is not a valid tracking number.');
     expect(await h.seller(`/ship ${n} =HYPERLINK()`)).toContain('is not a valid courier');
     expect(await h.seller(`/failed ${n}`)).toContain('Missing: the reason.');
     expect(await h.seller(`/failed ${n} lost`)).toContain('"lost" is not a reason I know. Use one of: unavailable, refused, other.');

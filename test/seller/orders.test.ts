@@ -146,6 +146,7 @@ describe('/neworder', () => {
     expect(await h.seller('/neworder 01112223334 SOAP-3x1')).toContain('SOAP-3 is hidden');
     await h.seller('/block 01112223334');
     expect(await h.seller('/neworder 01112223334 HONEY-1KGx1')).toContain('+201112223334 is blocked');
+    expect(await h.seller(`/neworder ${SELLER} HONEY-1KGx1`)).toBe("That is a seller number: an order needs the customer's own number.");
     expect(count()).toBe(0);
     expect(h.product('HONEY-1KG').stock).toBe(20);
     expect(h.app.db.select().from(guests).where(eq(guests.phoneE164, '+201112223335')).get()).toBeUndefined();

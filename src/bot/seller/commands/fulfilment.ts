@@ -1,5 +1,6 @@
 // Fulfilment: ready for shipping, shipped (courier, tracking), delivered, failed delivery. Every move
 // goes through the one transition table; the customer is told of the moves that concern them.
+import { toWesternDigits } from '../../../orders/text.js';
 import { orderNotifications } from '../../../flows/order-notifications.js';
 import { markDelivered, markFailedDelivery, markReady, markShipped } from '../../../orders/fulfilment.js';
 import type { FailureReason } from '../../../orders/reasons.js';
@@ -9,6 +10,11 @@ import type { CommandFamily, CommandSpec } from './types.js';
 
 const COURIER_RE = /^[\p{L}\p{N}][\p{L}\p{N}&._'-]{0,39}$/u;
 const TRACKING_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,59}$/;
+/** Couriers print tracking numbers in Western digits; a seller's keyboard may type Arabic-Indic ones. */
+const trackingNumber = (word: string) => {
+  const western = toWesternDigits(word);
+  return TRACKING_RE.test(western) ? western : null;
+};
 
 const ready: CommandSpec = {
   name: 'ready',
@@ -21,7 +27,8 @@ const ready: CommandSpec = {
     const [number] = args.values;
     const result = markReady(ctx.tx, { orderNumber: number, actor: sellerActor(ctx), now: ctx.now, deadlines: stageDeadlines(ctx) });
     if (!result.ok) return statusRefusal(ctx, number, result, 'ready_for_shipping');
-    return textsFor(ctx).ready(result.order);
+    const told = tellCustomer(ctx, result.order, (language) => orderNotifications[language].ready(result.order.number));
+    return textsFor(ctx).ready(result.order, told) + (told ? '' : textsFor(ctx).notReachable());
   },
 };
 
@@ -33,8 +40,10 @@ const ship: CommandSpec = {
   details: { en: 'The courier is one word (Bosta, Aramex, J&T, Egypt-Post).', ar: 'اسم شركة الشحن كلمة واحدة (مثل Bosta أو أرامكس أو Egypt-Post).' },
   run(cmd, ctx) {
     const t = textsFor(ctx);
-    const args = parseArgs(cmd, [arg.order(), arg.word('courier', (w) => (COURIER_RE.test(w) ? w : null)), arg.optionalWord((w) => (TRACKING_RE.test(w) ? w : null))]);
-    if (!args.ok) return usageError(ctx, this, args.problem.kind === 'extra' ? { kind: 'invalid', what: 'tracking', value: args.problem.value } : args.problem);
+    const args = parseArgs(cmd, [arg.order(), arg.word('courier', (w) => (COURIER_RE.test(w) ? w : null)), arg.optionalWord(trackingNumber)]);
+    // A third word the tracking rule refused is a bad tracking number; a fourth is one word too many.
+    const badTracking = !args.ok && args.problem.kind === 'extra' && cmd.args.length === 3;
+    if (!args.ok) return usageError(ctx, this, badTracking && args.problem.kind === 'extra' ? { kind: 'invalid', what: 'tracking', value: args.problem.value } : args.problem);
     const [number, courier, tracking] = args.values;
     const result = markShipped(ctx.tx, { orderNumber: number, courier, trackingNumber: tracking, actor: sellerActor(ctx), now: ctx.now, deadlines: stageDeadlines(ctx) });
     if (!result.ok) return statusRefusal(ctx, number, result, 'shipped');

@@ -175,6 +175,8 @@ const neworder: CommandSpec = {
     const parsed = parseManualOrder(cmd.rest, ctx.config.currency);
     if (!parsed.ok) return usageError(ctx, this, parsed.problem);
     const a = parsed.value;
+    // The customer's messages would land in a seller's own chat, read as commands.
+    if (ctx.config.sellerNumbers.includes(a.phone)) return refuse(t.sellerNumberNotCustomer());
     const policy = readPolicy(ctx.tx);
     const result = createManualOrder(ctx.tx, {
       phone: a.phone,
