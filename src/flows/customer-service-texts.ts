@@ -40,7 +40,9 @@ const en = {
   requestPhotos: (count: number) =>
     count === 0
       ? 'You can send reference photos now (up to 5). Send "done" when you have finished, or "skip" if you have none.'
-      : `Photo received (${count}/5). Send more, or "done" when you have finished.`,
+      : count >= 5
+        ? 'Photo received (5/5), the most we keep. Send "done" to continue.'
+        : `Photo received (${count}/5). Send more, or "done" when you have finished.`,
   requestPhotoRefused: (reason: 'too_large' | 'unsupported' | 'failed'): string =>
     reason === 'too_large'
       ? 'That photo is too large (5 MB at most). Please send a smaller one.'
@@ -102,7 +104,11 @@ const en = {
   returnReason: () => 'What is wrong with the order? Describe the problem in a few words.',
   returnReasonInvalid: () => 'Please describe the problem (5 to 1000 characters).',
   returnPhotos: (count: number) =>
-    count === 0 ? 'You can send photos of the problem now (up to 5), then "done". Or "skip".' : `Photo received (${count}/5). More, or "done".`,
+    count === 0
+      ? 'You can send photos of the problem now (up to 5), then "done". Or "skip".'
+      : count >= 5
+        ? 'Photo received (5/5), the most we keep. Send "done" to continue.'
+        : `Photo received (${count}/5). More, or "done".`,
   rateSeller: () => 'How was the store? Reply from 1 (poor) to 5 (excellent).',
   rateOrder: () => 'And the order itself? Reply from 1 to 5.',
   rateComment: () => 'Anything you would like to add? Send a short comment, or "skip".',
@@ -156,7 +162,9 @@ const ar: typeof en = {
   requestPhotos: (count) =>
     count === 0
       ? 'يمكنك إرسال صور توضيحية الآن (حتى 5 صور). أرسل "تم" عند الانتهاء، أو "تخطي" إن لم يكن لديك صور.'
-      : `وصلت الصورة (${count}/5). أرسل المزيد، أو "تم" عند الانتهاء.`,
+      : count >= 5
+        ? 'وصلت الصورة (5/5)، وهو الحد الأقصى. أرسل "تم" للمتابعة.'
+        : `وصلت الصورة (${count}/5). أرسل المزيد، أو "تم" عند الانتهاء.`,
   requestPhotoRefused: (reason) =>
     reason === 'too_large'
       ? 'الصورة كبيرة جداً (الحد الأقصى 5 ميجابايت). من فضلك أرسل صورة أصغر.'
@@ -214,7 +222,12 @@ const ar: typeof en = {
   orderLink: (number, link) => `الطلب #${number}: ${link}`,
   returnReason: () => 'ما المشكلة في الطلب؟ اكتبها باختصار.',
   returnReasonInvalid: () => 'من فضلك اكتب المشكلة (من 5 إلى 1000 حرف).',
-  returnPhotos: (count) => (count === 0 ? 'يمكنك إرسال صور للمشكلة الآن (حتى 5)، ثم "تم". أو "تخطي".' : `وصلت الصورة (${count}/5). المزيد، أو "تم".`),
+  returnPhotos: (count) =>
+    count === 0
+      ? 'يمكنك إرسال صور للمشكلة الآن (حتى 5)، ثم "تم". أو "تخطي".'
+      : count >= 5
+        ? 'وصلت الصورة (5/5)، وهو الحد الأقصى. أرسل "تم" للمتابعة.'
+        : `وصلت الصورة (${count}/5). المزيد، أو "تم".`,
   rateSeller: () => 'ما تقييمك للمتجر؟ أرسل رقماً من 1 (ضعيف) إلى 5 (ممتاز).',
   rateOrder: () => 'وما تقييمك للطلب نفسه؟ أرسل رقماً من 1 إلى 5.',
   rateComment: () => 'هل تريد إضافة تعليق؟ اكتبه باختصار، أو أرسل "تخطي".',

@@ -392,7 +392,7 @@ const en = {
       case 'invalid':
         return `"${short(p.value, 40)}" is not a valid ${name(p.what)}.`;
       case 'choice':
-        return `"${short(p.value, 40)}" is not a ${name(p.what)} I know. Use one of: ${p.choices.join(', ')}.`;
+        return `"${short(p.value, 40)}" is not ${/^[aeiou]/i.test(name(p.what)) ? 'an' : 'a'} ${name(p.what)} I know. Use one of: ${p.choices.join(', ')}.`;
       case 'extra':
         return `I did not expect "${short(p.value, 40)}" there.`;
       case 'repeated':

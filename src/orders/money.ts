@@ -38,12 +38,21 @@ export function formatMoney(minor: number, currency: string, language: Language)
   return format.format(minor / 10 ** digits);
 }
 
-/** "250", "250.5", "250.50", "٢٥٠" (and three decimals for currencies that have them) -> minor units; null otherwise. */
+/**
+ * "250", "250.5", "250.50", "٢٥٠", "1,500" (grouped the way the bot writes amounts), "EGP 250" or "250 EGP" (the
+ * shop's own currency code) -> minor units, with three decimals for currencies that have them; null otherwise.
+ */
 export function parseAmount(input: string, currency: string): number | null {
   const digits = minorDigits(currency);
-  const match = /^(\d{1,9})(?:\.(\d+))?$/.exec(normalizeInput(input));
+  const code = currency.toLowerCase();
+  const bare = normalizeInput(input)
+    .replace(/\u066c/g, ',')
+    .replace(new RegExp(`^${code}\\s*|\\s*${code}$`, 'g'), '');
+  const match = /^(\d{1,9}|\d{1,3}(?:,\d{3}){1,2})(?:\.(\d+))?$/.exec(bare);
   if (!match) return null;
+  const whole = match[1]!.replace(/,/g, '');
+  if (whole.length > 9) return null;
   const fraction = match[2] ?? '';
   if (fraction.length > digits) return null;
-  return Number(match[1]) * 10 ** digits + (fraction ? Number(fraction.padEnd(digits, '0')) : 0);
+  return Number(whole) * 10 ** digits + (fraction ? Number(fraction.padEnd(digits, '0')) : 0);
 }

@@ -147,16 +147,16 @@ const OTP_TEXT = {
   },
 };
 
-const top = (language: Language, path: string) =>
-  `<div class="top"><span class="store"></span><a class="lang" href="${path}?lang=${language === 'ar' ? 'en' : 'ar'}" lang="${language === 'ar' ? 'en' : 'ar'}">${escapeHtml(OTP_TEXT[language].other)}</a></div>`;
+const top = (language: Language, path: string, storeName: string) =>
+  `<div class="top"><span class="store"><bdi>${escapeHtml(storeName)}</bdi></span><a class="lang" href="${path}?lang=${language === 'ar' ? 'en' : 'ar'}" lang="${language === 'ar' ? 'en' : 'ar'}">${escapeHtml(OTP_TEXT[language].other)}</a></div>`;
 const errorLine = (error: string | undefined) => (error ? `<p class="notice error" role="alert">${escapeHtml(error)}</p>` : '');
 
-export function renderOtpStart(language: Language, csrf: string, options: { error?: string; phone?: string } = {}): string {
+export function renderOtpStart(storeName: string, language: Language, csrf: string, options: { error?: string; phone?: string } = {}): string {
   const t = OTP_TEXT[language];
   return page(
     language,
     t.title,
-    `${top(language, '/otp')}
+    `${top(language, '/otp', storeName)}
 <section class="card">
 <h1>${escapeHtml(t.title)}</h1>
 ${errorLine(options.error)}
@@ -171,12 +171,12 @@ ${errorLine(options.error)}
   );
 }
 
-export function renderOtpCode(language: Language, csrf: string, phone: string, options: { error?: string } = {}): string {
+export function renderOtpCode(storeName: string, language: Language, csrf: string, phone: string, options: { error?: string } = {}): string {
   const t = OTP_TEXT[language];
   return page(
     language,
     t.title,
-    `${top(language, '/otp')}
+    `${top(language, '/otp', storeName)}
 <section class="card">
 <h1>${escapeHtml(t.title)}</h1>
 ${errorLine(options.error)}
@@ -193,7 +193,7 @@ ${errorLine(options.error)}
   );
 }
 
-export function renderOtpOrders(language: Language, orders: readonly Order[]): string {
+export function renderOtpOrders(storeName: string, language: Language, orders: readonly Order[]): string {
   const t = OTP_TEXT[language];
   const items = orders
     .map(
@@ -204,7 +204,8 @@ export function renderOtpOrders(language: Language, orders: readonly Order[]): s
   return page(
     language,
     t.yourOrders,
-    `<section class="card">
+    `${top(language, '/otp', storeName)}
+<section class="card">
 <h1>${escapeHtml(t.yourOrders)}</h1>
 <p>${escapeHtml(orders.length ? t.ordersIntro : t.noOrders)}</p>
 ${items ? `<ul class="orders">${items}</ul>` : ''}

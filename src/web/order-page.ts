@@ -48,7 +48,7 @@ export const PAGE_TEXT = {
       const req = /^request:([a-z_]+)(?::(approved|declined))?$/.exec(e.type);
       if (req) {
         const kind = REQUEST_KIND_LABELS.en[req[1] as CustomerRequest['kind']] ?? req[1];
-        return req[2] ? `The store ${req[2] === 'approved' ? 'accepted' : 'declined'} your ${kind} request` : `You sent a ${kind} request`;
+        return req[2] ? `The store ${req[2] === 'approved' ? 'accepted' : 'declined'} your ${kind} request` : `You sent ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} request`;
       }
       if (e.type === 'feedback') return 'You rated the order';
       return null;

@@ -27,7 +27,7 @@ export function createOtpRoutes(ctx: GuestContext): Router {
   router.use('/otp', ctx.guestPages);
 
   router.get('/otp', (req, res) => {
-    res.type('html').send(renderOtpStart(lang(req), csrf.tokenFor(req, res, OTP_PURPOSE)));
+    res.type('html').send(renderOtpStart(deps.storeName, lang(req), csrf.tokenFor(req, res, OTP_PURPOSE)));
   });
 
   function refuse(req: Parameters<typeof languageOf>[0], res: Parameters<typeof ctx.tooMany>[0], why: string) {
@@ -46,7 +46,7 @@ export function createOtpRoutes(ctx: GuestContext): Router {
     const token = csrf.tokenFor(req, res, OTP_PURPOSE);
     const phone = normalizePhone(field(req, 'phone').slice(0, 32));
     if (!phone) {
-      res.status(400).type('html').send(renderOtpStart(language, token, { error: OTP_ERRORS[language].phone, phone: field(req, 'phone').slice(0, 32) }));
+      res.status(400).type('html').send(renderOtpStart(deps.storeName, language, token, { error: OTP_ERRORS[language].phone, phone: field(req, 'phone').slice(0, 32) }));
       return;
     }
     if (!guard.allowOtpSend(ctx.clientOf(req))) {
@@ -67,7 +67,7 @@ export function createOtpRoutes(ctx: GuestContext): Router {
       messenger.toGuest(guest.id, requestTexts[guest.language ?? language].otpCode(issued.code, deps.storeName));
       log.info({ event: 'otp_sent', guestId: guest.id }, 'code sent');
     });
-    res.type('html').send(renderOtpCode(language, token, phone));
+    res.type('html').send(renderOtpCode(deps.storeName, language, token, phone));
   });
 
   router.post('/otp/verify', ctx.parseForm, (req, res) => {
@@ -80,7 +80,7 @@ export function createOtpRoutes(ctx: GuestContext): Router {
     const token = csrf.tokenFor(req, res, OTP_PURPOSE);
     const phone = normalizePhone(field(req, 'phone').slice(0, 32));
     if (!phone) {
-      res.status(400).type('html').send(renderOtpStart(language, token, { error: OTP_ERRORS[language].phone }));
+      res.status(400).type('html').send(renderOtpStart(deps.storeName, language, token, { error: OTP_ERRORS[language].phone }));
       return;
     }
     if (!guard.allowOtpVerify(ctx.clientOf(req))) {
@@ -89,7 +89,7 @@ export function createOtpRoutes(ctx: GuestContext): Router {
       return;
     }
     const code = toWesternDigits(field(req, 'code')).replace(/[\s-]/g, '');
-    const wrong = () => res.status(400).type('html').send(renderOtpCode(language, token, phone, { error: OTP_ERRORS[language].code }));
+    const wrong = () => res.status(400).type('html').send(renderOtpCode(deps.storeName, language, token, phone, { error: OTP_ERRORS[language].code }));
     if (!/^\d{6}$/.test(code)) {
       wrong();
       return;
@@ -117,7 +117,7 @@ export function createOtpRoutes(ctx: GuestContext): Router {
       return;
     }
     for (const { order, link } of opened) ctx.setSessionCookie(res, order, link, now);
-    res.type('html').send(renderOtpOrders(language, opened.map((o) => o.order)));
+    res.type('html').send(renderOtpOrders(deps.storeName, language, opened.map((o) => o.order)));
   });
 
   return router;

@@ -183,3 +183,21 @@ describe('an option typed out as it is shown is understood', () => {
     expect(past.context.cart).toEqual([{ productId: HONEY.id, quantity: 1 }]);
   });
 });
+
+describe('photos of a custom request', () => {
+  it('the fifth photo says it is the last one kept instead of inviting more', () => {
+    const chat = chatAt('menu', 'en');
+    chat.sendAll(['3', 'A wooden name sign with Omar on it', '1', 'skip']);
+    expect(chat.state).toBe('requestPhotos');
+    for (let i = 1; i <= 5; i++) {
+      chat.sendEvent({ type: 'MEDIA', caption: null, media: { ok: true, image: { path: `media/p${i}.jpg`, mimetype: 'image/jpeg', sizeBytes: 10, sha256: `h${i}` } } });
+    }
+    expect(chat.lastReply).toBe('Photo received (5/5), the most we keep. Send "done" to continue.');
+  });
+
+  it('a budget written as the bot writes amounts is understood', () => {
+    const chat = chatAt('menu', 'en');
+    chat.sendAll(['3', 'A wooden name sign with Omar on it', '1', 'EGP 1,500']);
+    expect(chat.context.draft.budgetMinor).toBe(150_000);
+  });
+});

@@ -47,7 +47,7 @@ describe('/products and /product', () => {
     expect(await h.seller('/product add GUAVA 10 a | b | c')).toContain('is not a valid name');
     expect(await h.seller('/product add GUAVA 10 جوافة | Guava')).toContain('Guava / جوافة');
     expect(await h.seller('/product')).toContain('Missing: the action.');
-    expect(await h.seller('/product sell HONEY-1KG')).toContain('"sell" is not a action I know');
+    expect(await h.seller('/product sell HONEY-1KG')).toContain('"sell" is not an action I know');
     expect(h.app.db.select().from(products).all()).toHaveLength(7);
   });
 

@@ -42,11 +42,18 @@ describe('parseAmount', () => {
     [' 250 ', 25_000],
     ['0', 0],
     ['0.05', 5],
+    // As the bot writes amounts ("EGP 1,500"), so a customer or seller can copy them back.
+    ['1,500', 150_000],
+    ['1,500.50', 150_050],
+    ['١٬٥٠٠', 150_000],
+    ['12,345,678', 1_234_567_800],
+    ['EGP 250', 25_000],
+    ['250 egp', 25_000],
   ])('reads %j as %i piastres', (input, minor) => {
     expect(parseAmount(input, 'EGP')).toBe(minor);
   });
 
-  it.each(['1e3', '-5', '250.555', '', 'abc', '250.', '.5', '1,000', 'EGP 250', '25 0', '0x10', 'Infinity', '1234567890'])(
+  it.each(['1e3', '-5', '250.555', '', 'abc', '250.', '.5', '1,00', '1,0000', ',500', '1,000,000,000', 'USD 250', 'EGP', '25 0', '0x10', 'Infinity', '1234567890'])(
     'rejects %j',
     (input) => {
       expect(parseAmount(input, 'EGP')).toBeNull();

@@ -52,6 +52,8 @@ describe('the OTP look-up', () => {
     expect(start.res.status).toBe(200);
     expect(start.html).toContain('<html lang="ar" dir="rtl">');
     expect(start.html).toContain('ابحث عن طلباتي');
+    // Whose site this is, as on the order page.
+    expect(start.html).toContain('<span class="store"><bdi>Test Shop</bdi></span>');
     const asked = await askCode(client, '01001234567'); // local form, normalised to +20
     expect(asked.res.status).toBe(200);
     expect(asked.html).toContain('a 6-digit code is on its way');
