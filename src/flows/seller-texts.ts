@@ -11,6 +11,8 @@ import type { OrderNote } from '../store/order-admin.js';
 import type { Guest } from '../store/guests.js';
 import type { Order, OrderEvent, OrderItem } from '../store/orders.js';
 import type { Product } from '../store/products.js';
+import type { CustomerRequestKind } from '../orders/customer-requests.js';
+import { REQUEST_KIND_LABELS } from './request-texts.js';
 
 /** What a command argument stands for, named in the seller's language when a problem is reported. */
 export type ArgKind =
@@ -240,8 +242,15 @@ function eventLabel(e: OrderEvent, order: Order, language: Language): string {
   if (e.type.startsWith('status:')) {
     const to = e.type.slice(7) as OrderStatus;
     const label = STATUS_LABELS[language][to] ?? to;
-    return `→ ${label}${e.note ? ` (${short(e.note, 60)})` : ''}`;
+    return `→ ${label}${e.note ? ` (${short(noteLabel(e.note, language), 60)})` : ''}`;
   }
+  const request = /^request:([a-z_]+)(?::(approved|declined))?$/.exec(e.type);
+  if (request) {
+    const kind = REQUEST_KIND_LABELS[language][request[1] as CustomerRequestKind] ?? request[1];
+    if (!request[2]) return ar ? `طلب ${kind} من العميل` : `${kind} request from the customer`;
+    return ar ? `طلب ${kind}: ${request[2] === 'approved' ? 'قُبل' : 'رُفض'}` : `${kind} request ${request[2] === 'approved' ? 'accepted' : 'declined'}`;
+  }
+  if (e.type === 'feedback') return ar ? 'قيّمه العميل' : 'rated by the customer';
   if (e.type === 'payment:paid') return ar ? 'تم الدفع' : 'paid';
   if (e.type === 'payment:refunded') return `${ar ? 'استرداد' : 'refunded'} ${m(parseJson(e.after).refundedMinor)}`;
   if (e.type === 'note_added') return ar ? 'ملاحظة داخلية' : 'internal note';
@@ -258,6 +267,21 @@ function eventLabel(e: OrderEvent, order: Order, language: Language): string {
     return `${ar ? 'تعديل' : 'edit'} ${EDIT_FIELD_LABELS[language][field] ?? field}${sku}: ${show(before.value)} → ${show(after.value)}`;
   }
   return e.type;
+}
+
+/** A status note that starts with a reason code ("out_of_stock", "refused: said too expensive"), in words. */
+function noteLabel(note: string, language: Language): string {
+  const coded = /^([a-z_]+)(?::\s*([\s\S]*))?$/.exec(note);
+  if (!coded || !REASON_LABELS[language][coded[1]!]) return note;
+  return `${reasonLabel(coded[1]!, language)}${coded[2] ? `: ${coded[2]}` : ''}`;
+}
+
+/** Who made a change, as the seller reads it: the seller's number, "customer", "automatic". */
+function actorLabel(e: OrderEvent, language: Language): string {
+  const ar = language === 'ar';
+  if (e.actorType === 'seller') return `${ar ? 'البائع' : 'seller'}${e.actorId ? ` ${e.actorId}` : ''}`;
+  if (e.actorType === 'system') return ar ? 'تلقائي' : 'automatic';
+  return ar ? 'العميل' : 'customer';
 }
 
 function customerLine(order: Order, extras: OrderExtras | undefined, language: Language): string {
@@ -287,7 +311,7 @@ function orderDetails(order: Order, items: readonly OrderItem[], events: readonl
   const m = (minor: number) => formatMoney(minor, order.currency, language);
   const ar = language === 'ar';
   const lines = items.map((i) => `• ${ar ? i.nameAr : i.nameEn} × ${i.quantity} — ${m(i.lineTotalMinor)}${i.sku ? ` · ${i.sku}` : ''}`);
-  const history = events.map((e) => `- ${when(e.at, language)} ${eventLabel(e, order, language)} (${e.actorType}${e.actorId ? ` ${e.actorId}` : ''})`);
+  const history = events.map((e) => `- ${when(e.at, language)} ${eventLabel(e, order, language)} (${actorLabel(e, language)})`);
   const address = [order.addressLine, order.area].filter(Boolean).join(ar ? '، ' : ', ') || '—';
   const payment = `${ar ? 'الدفع' : 'Payment'}: ${ar ? 'عند الاستلام،' : 'cash on delivery,'} ${PAYMENT_LABELS[language][order.paymentStatus]}${
     order.refundedMinor !== null ? ` (${ar ? 'مسترد' : 'refunded'} ${m(order.refundedMinor)})` : ''

@@ -39,6 +39,8 @@ export const PAGE_TEXT = {
     courier: 'Courier',
     tracking: 'Tracking number',
     notShipped: 'Courier and tracking number will show here when the order ships.',
+    cancelledNoShipment: 'This order was cancelled, so it will not be shipped.',
+    nothingToPay: 'nothing to pay: the order was cancelled',
     timeline: 'Status history',
     stepLabel: (s: OrderStatus) => statusLabel(s, 'en'),
     event(e: OrderEvent): string | null {
@@ -113,6 +115,8 @@ export const PAGE_TEXT = {
     courier: 'شركة الشحن',
     tracking: 'رقم التتبع',
     notShipped: 'ستظهر شركة الشحن ورقم التتبع هنا عند شحن الطلب.',
+    cancelledNoShipment: 'تم إلغاء هذا الطلب، لذلك لن يُشحن.',
+    nothingToPay: 'لا شيء للدفع: تم إلغاء الطلب',
     timeline: 'سجل الحالة',
     stepLabel: (s: OrderStatus) => statusLabel(s, 'ar'),
     event(e: OrderEvent): string | null {
@@ -218,7 +222,7 @@ export function renderOrderPage(view: OrderPageView): string {
 
   const shipment = order.courier
     ? `<p>${escapeHtml(t.courier)}: ${bdi(order.courier)}${order.trackingNumber ? `<br>${escapeHtml(t.tracking)}: <span class="ltr">${escapeHtml(order.trackingNumber)}</span>` : ''}</p>`
-    : `<p class="muted">${escapeHtml(t.notShipped)}</p>`;
+    : `<p class="muted">${escapeHtml(order.status === 'cancelled' ? t.cancelledNoShipment : t.notShipped)}</p>`;
 
   const notice = typeof view.notice === 'string' ? view.notice : view.notice ? renderNotice(view.notice) : '';
 
@@ -238,7 +242,11 @@ ${rows}
 </section>
 <section class="card">
 <h2>${escapeHtml(t.payment)}</h2>
-<p>${escapeHtml(t.cod)} · <span class="status ${order.paymentStatus === 'paid' ? '' : 'pending'}">${escapeHtml(t.paid[order.paymentStatus])}</span></p>
+<p>${escapeHtml(t.cod)} · ${
+    order.status === 'cancelled' && order.paymentStatus === 'unpaid'
+      ? `<span class="status">${escapeHtml(t.nothingToPay)}</span>`
+      : `<span class="status ${order.paymentStatus === 'paid' ? '' : 'pending'}">${escapeHtml(t.paid[order.paymentStatus])}</span>`
+  }</p>
 </section>
 <section class="card">
 <h2>${escapeHtml(t.deliverTo)}</h2>

@@ -83,6 +83,19 @@ describe('/order', () => {
     // Times in the shop's time zone (10:00 UTC is 12:00 in Cairo), the same as the customer's texts.
     expect(view).toContain('- 1 Mar 2026, 12:00 → confirmed (seller +201000000001)');
     expect(view).not.toContain('UTC');
+    expect(view).toContain('placed (customer)');
+  });
+
+  it('writes reason codes and who acted in words, in the seller\'s language', async () => {
+    const n = h.place();
+    await h.seller(`/cancel ${n} out_of_stock`);
+    const view = await h.seller(`/order ${n}`);
+    expect(view).toContain('→ cancelled (out of stock) (seller +201000000001)');
+    expect(view).not.toContain('out_of_stock');
+    await h.seller('/language ar');
+    const arabic = await h.seller(`/order ${n}`);
+    expect(arabic).toContain('(نفاد المخزون) (البائع +201000000001)');
+    expect(arabic).toContain('(العميل)');
   });
 
   it('refuses a missing or unknown order', async () => {
