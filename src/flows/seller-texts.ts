@@ -43,7 +43,10 @@ export type ArgKind =
   | 'channel'
   | 'yesno'
   | 'zone'
-  | 'command';
+  | 'command'
+  | 'request'
+  | 'customerRequest'
+  | 'period';
 
 /** What was wrong with a command's arguments (the parser finds it, these texts say it). */
 export type ArgProblem =
@@ -152,6 +155,9 @@ const ARG_NAMES: Record<Language, Record<ArgKind, string>> = {
     yesno: 'yes or no',
     zone: 'zone name',
     command: 'command',
+    request: 'request number (like R-101)',
+    customerRequest: 'customer request (like C-12)',
+    period: 'period',
   },
   ar: {
     order: 'رقم الطلب',
@@ -182,6 +188,9 @@ const ARG_NAMES: Record<Language, Record<ArgKind, string>> = {
     yesno: 'نعم أو لا',
     zone: 'اسم المنطقة',
     command: 'الأمر',
+    request: 'رقم الطلب الخاص (مثل R-101)',
+    customerRequest: 'طلب العميل (مثل C-12)',
+    period: 'المدة',
   },
 };
 
@@ -786,6 +795,10 @@ const ar: typeof en = {
 };
 
 export const sellerTexts: Record<Language, typeof en> = { en, ar };
+
+/** A refusal naming what was wrong, then the usage: for commands that read their arguments by hand. */
+export const argProblemReply = (language: Language, problem: ArgProblem, usage: string) => sellerTexts[language].wrong(sellerTexts[language].problem(problem), usage);
+
 
 /** The export's words in the seller's language. */
 export function exportLabels(language: Language): ExportLabels {

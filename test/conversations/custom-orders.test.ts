@@ -84,7 +84,9 @@ describe('seller commands for custom requests', () => {
     expect(await h.ask(SELLER, '/requests')).toContain('R-101 · pending · ×2 · A wooden box');
     expect(await h.ask(SELLER, '/requests pending')).toContain('R-101');
     expect(await h.ask(SELLER, '/requests quoted')).toContain('No quoted requests');
-    expect(await h.ask(SELLER, '/requests bogus')).toContain('Usage: /requests');
+    expect(await h.ask(SELLER, '/requests bogus')).toContain('"bogus" is not a filter I know. Use one of: pending, quoted,');
+    expect(await h.ask(SELLER, '/request')).toContain('Missing: the request number (like R-101).\nUsage: /request');
+    expect(await h.ask(SELLER, '/request R-101 extra')).toContain('I did not expect "extra" there.');
     const before = h.transcript(SELLER).filter((e) => e.mediaMimetype).length;
     const details = await h.ask(SELLER, '/request R-101');
     expect(details).toContain('Request R-101 — pending');
@@ -101,8 +103,10 @@ describe('seller commands for custom requests', () => {
     expect(await h.ask(SELLER, '/quote R-101 100 days forever')).toContain('Days must be a whole number');
     expect(await h.ask(SELLER, '/quote R-101 100 expires 90d')).toContain('The expiry must be a duration up to 30 days');
     expect(await h.ask(SELLER, '/quote R-101 100 banana')).toContain('Usage: /quote');
-    expect(await h.ask(SELLER, '/quote hello 100')).toContain('Usage: /quote');
+    expect(await h.ask(SELLER, '/quote hello 100')).toContain('"hello" is not a valid request number (like R-101).\nUsage: /quote');
     expect(h.app.db.select().from(quotes).all()).toHaveLength(0);
+    // The price as the bot writes amounts.
+    expect(await h.ask(SELLER, '/quote R-101 1,000')).toContain('Quote sent for R-101: EGP 1,000');
   });
 
   it('/reject tells the customer, and a rejected request cannot be quoted', async () => {

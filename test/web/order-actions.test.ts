@@ -333,11 +333,11 @@ describe('the page in Arabic', () => {
 
 describe('seller commands', () => {
   it('answer bad ids and unknown requests with the usage or what is wrong, in Arabic too', async () => {
-    expect(await seller('/approve')).toBe('Usage: /approve <C-12> [note or answer]');
-    expect(await seller('/decline abc')).toBe('Usage: /decline <C-12> [reason]');
+    expect(await seller('/approve')).toBe('Missing: the customer request (like C-12).\nUsage: /approve <C-12> [note or answer]');
+    expect(await seller('/decline abc')).toBe('"abc" is not a valid customer request (like C-12).\nUsage: /decline <C-12> [reason]');
     expect(await seller('/approve C-99')).toContain('There is no customer request C-99');
     expect(await seller('/customer-requests')).toBe('No customer requests (open).');
-    expect(await seller('/customer-requests nonsense')).toContain('Usage: /customer-requests');
+    expect(await seller('/customer-requests nonsense')).toContain('"nonsense" is not a filter I know. Use one of: open, approved, declined, all, page N.\nUsage: /customer-requests');
     expect(await seller('/موافقة ٩٩', 'ar')).toContain('لا يوجد طلب عميل');
     const { order } = makeOrder(web.h, { phone: CUSTOMER });
     await act(await opened(order), 'contact', { message: 'hello' });

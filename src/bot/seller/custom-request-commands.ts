@@ -1,5 +1,6 @@
 // Seller commands for custom orders: list requests, view one with the customer's history and
 // photos, quote it (the customer's chat moves to the quote), or reject it.
+import { argProblemReply, type ArgProblem } from '../../flows/seller-texts.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { customerTexts } from '../../flows/customer-texts.js';
 import { customRequestTexts } from '../../flows/custom-request-texts.js';
@@ -40,6 +41,13 @@ export const REQUEST_USAGE = '/request R-101';
 export const QUOTE_USAGE = '/quote R-101 <price> [days N] [expires 48h] [note ...]';
 export const REJECT_USAGE = '/reject R-101 [reason ...]';
 
+/** The request number the command starts with, or what is wrong with it. */
+function readRequestNumber(cmd: ParsedCommand): { number: number } | { problem: ArgProblem } {
+  if (cmd.args[0] === undefined) return { problem: { kind: 'missing', what: 'request' } };
+  const number = parseRequestNumber(cmd.args[0]);
+  return number === null ? { problem: { kind: 'invalid', what: 'request', value: cmd.args[0] } } : { number };
+}
+
 export function runRequestsCommand(cmd: ParsedCommand, { input, language }: CustomCommandContext): string {
   const t = customRequestTexts[language];
   let status: RequestStatus | undefined;
@@ -51,7 +59,7 @@ export function runRequestsCommand(cmd: ParsedCommand, { input, language }: Cust
     else if (arg === 'page' && Number.isInteger(n) && n >= 1) {
       page = n;
       i++;
-    } else return t.usage(REQUESTS_USAGE);
+    } else return argProblemReply(language, { kind: 'choice', what: 'filter', value: cmd.args[i]!, choices: [...REQUEST_STATUSES, 'page N'] }, REQUESTS_USAGE);
   }
   const { rows, total } = listRequests(input.tx, { status, page, pageSize: PAGE_SIZE });
   if (total === 0) return t.noRequests(status ?? null);
@@ -60,8 +68,10 @@ export function runRequestsCommand(cmd: ParsedCommand, { input, language }: Cust
 
 export function runRequestCommand(cmd: ParsedCommand, { input, language }: CustomCommandContext): string {
   const t = customRequestTexts[language];
-  const number = parseRequestNumber(cmd.args[0]);
-  if (number === null || cmd.args.length !== 1) return t.usage(REQUEST_USAGE);
+  const read = readRequestNumber(cmd);
+  if ('problem' in read) return argProblemReply(language, read.problem, REQUEST_USAGE);
+  const { number } = read;
+  if (cmd.args.length > 1) return argProblemReply(language, { kind: 'extra', value: cmd.args[1]! }, REQUEST_USAGE);
   const request = requestByNumber(input.tx, number);
   if (!request) return t.notFound(number);
   const guest = request.guestId === null ? undefined : createGuestsRepo(input.tx).byId(request.guestId);
@@ -134,8 +144,9 @@ function parseQuoteArgs(args: readonly string[], rest: string, currency: string)
 
 export function runQuoteCommand(cmd: ParsedCommand, { input, language }: CustomCommandContext): string {
   const t = customRequestTexts[language];
-  const number = parseRequestNumber(cmd.args[0]);
-  if (number === null) return t.usage(QUOTE_USAGE);
+  const read = readRequestNumber(cmd);
+  if ('problem' in read) return argProblemReply(language, read.problem, QUOTE_USAGE);
+  const { number } = read;
   const restAfterNumber = cmd.rest.replace(/^\S+\s*/, '');
   const parsed = parseQuoteArgs(cmd.args.slice(1), restAfterNumber, input.config.currency);
   if ('error' in parsed) return t.badQuote(parsed.error, QUOTE_USAGE);
@@ -163,8 +174,9 @@ export function runQuoteCommand(cmd: ParsedCommand, { input, language }: CustomC
 
 export function runRejectCommand(cmd: ParsedCommand, { input, language }: CustomCommandContext): string {
   const t = customRequestTexts[language];
-  const number = parseRequestNumber(cmd.args[0]);
-  if (number === null) return t.usage(REJECT_USAGE);
+  const read = readRequestNumber(cmd);
+  if ('problem' in read) return argProblemReply(language, read.problem, REJECT_USAGE);
+  const { number } = read;
   const reason = cmd.rest.replace(/^\S+\s*/, '').trim() || null;
   if (reason !== null && reason.length > MAX_NOTE) return t.badQuote('note', REJECT_USAGE);
   const result = rejectRequest(input.tx, { requestNumber: number, reason, now: input.now });

@@ -1,5 +1,5 @@
 // Seller commands for fraud review (/fraud) and the shop's numbers (/stats).
-import { customRequestTexts } from '../../flows/custom-request-texts.js';
+import { argProblemReply } from '../../flows/seller-texts.js';
 import { fraudReason, reviewTexts } from '../../flows/review-texts.js';
 import { flagFacts, openFlags, reviewFlags, type FraudRule } from '../../orders/fraud.js';
 import { shopStats } from '../../orders/stats.js';
@@ -17,13 +17,15 @@ export function runFraudCommand(cmd: ParsedCommand, { input, language }: CustomC
   const action = normalizeInput(cmd.args[0] ?? '');
   if (action === 'clear' || action === 'confirm' || action === 'الغاء' || action === 'تاكيد') {
     const number = parseOrderNumber(cmd.args[1]);
-    if (number === null || cmd.args.length !== 2) return customRequestTexts[language].usage(FRAUD_USAGE);
+    if (cmd.args[1] === undefined) return argProblemReply(language, { kind: 'missing', what: 'order' }, FRAUD_USAGE);
+    if (number === null) return argProblemReply(language, { kind: 'invalid', what: 'order', value: cmd.args[1] }, FRAUD_USAGE);
+    if (cmd.args.length > 2) return argProblemReply(language, { kind: 'extra', value: cmd.args[2]! }, FRAUD_USAGE);
     const order = createOrdersRepo(input.tx).byNumber(number);
     if (!order) return language === 'ar' ? `لا يوجد طلب رقم #${number}.` : `There is no order #${number}.`;
     const decision = action === 'clear' || action === 'الغاء' ? 'clear' : 'confirm';
     return t.fraudReviewed(number, decision, reviewFlags(input.tx, order.id, decision, input.now));
   }
-  if (cmd.args.length > 0) return customRequestTexts[language].usage(FRAUD_USAGE);
+  if (cmd.args.length > 0) return argProblemReply(language, { kind: 'choice', what: 'subcommand', value: cmd.args[0]!, choices: ['clear', 'confirm'] }, FRAUD_USAGE);
   const groups = new Map<number, { order: Order; reasons: string[] }>();
   for (const { flag, order } of openFlags(input.tx, QUEUE_LIMIT * 5)) {
     if (!order) continue;
@@ -37,7 +39,8 @@ export function runFraudCommand(cmd: ParsedCommand, { input, language }: CustomC
 export function runStatsCommand(cmd: ParsedCommand, { input, language }: CustomCommandContext): string {
   const period = normalizeInput(cmd.args[0] ?? '7d');
   const days = period === '7d' ? 7 : period === '30d' ? 30 : null;
-  if (days === null || cmd.args.length > 1) return customRequestTexts[language].usage(STATS_USAGE);
+  if (days === null) return argProblemReply(language, { kind: 'choice', what: 'period', value: cmd.args[0]!, choices: ['7d', '30d'] }, STATS_USAGE);
+  if (cmd.args.length > 1) return argProblemReply(language, { kind: 'extra', value: cmd.args[1]! }, STATS_USAGE);
   const stats = shopStats(input.tx, new Date(input.now.getTime() - days * 86_400_000));
   return reviewTexts[language].stats(stats, days, input.config.currency);
 }

@@ -1,6 +1,7 @@
 // What customers asked about their orders (address change, cancellation, message, return, refund):
 // list the requests, approve one, decline one. The rules are in src/orders/customer-requests.ts;
 // the customer hears the answer in WhatsApp, in the order's language.
+import { argProblemReply } from '../../../flows/seller-texts.js';
 import { requestTexts } from '../../../flows/request-texts.js';
 import { parseCustomerRequestId, requestPayload, resolveCustomerRequest, type CustomerRequest } from '../../../orders/customer-requests.js';
 import { normalizeInput, toWesternDigits } from '../../../orders/text.js';
@@ -29,7 +30,8 @@ function excerpt(request: CustomerRequest): string {
 function resolve(cmd: ParsedCommand, ctx: CommandContext, decision: 'approve' | 'decline', usage: string): CommandOutcome {
   const t = requestTexts[ctx.language];
   const id = parseCustomerRequestId(cmd.args[0]);
-  if (id === null) return refuse(t.usage(usage));
+  if (cmd.args[0] === undefined) return refuse(argProblemReply(ctx.language, { kind: 'missing', what: 'customerRequest' }, usage));
+  if (id === null) return refuse(argProblemReply(ctx.language, { kind: 'invalid', what: 'customerRequest', value: cmd.args[0] }, usage));
   const result = resolveCustomerRequest(ctx.tx, { requestId: id, decision, note: textAfterFirstArg(cmd), by: ctx.sellerPhone, now: ctx.now });
   if (!result.ok) {
     switch (result.reason) {
@@ -68,7 +70,7 @@ const list: CommandSpec = {
       else if ((arg === 'page' || arg === 'صفحه') && /^\d{1,6}$/.test(next) && Number(next) >= 1) {
         page = Number(next);
         i++;
-      } else return refuse(t.usage(this.usage));
+      } else return refuse(argProblemReply(ctx.language, { kind: 'choice', what: 'filter', value: cmd.args[i]!, choices: [...CUSTOMER_REQUEST_STATUSES, 'all', 'page N'] }, this.usage));
     }
     const label = status ?? (ctx.language === 'ar' ? 'الكل' : 'all');
     const { rows, total } = createCustomerRequestsRepo(ctx.tx).list(status, PAGE_SIZE, (page - 1) * PAGE_SIZE);
