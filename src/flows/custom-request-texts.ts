@@ -24,7 +24,6 @@ const STATUS: Record<Language, Record<RequestStatus, string>> = {
 type BadQuote = 'price' | 'days' | 'expires' | 'note' | 'syntax';
 
 const en = {
-  usage: (usage: string) => `Usage: ${usage}`,
   notFound: (n: number) => `There is no request ${no(n)}. Send /requests to see them.`,
   noRequests: (status: RequestStatus | null) => (status ? `No ${STATUS.en[status]} requests.` : 'No custom requests yet.'),
   requestList: (rows: readonly CustomRequest[], page: number, pages: number, total: number) =>
@@ -55,7 +54,6 @@ const en = {
 };
 
 const ar: typeof en = {
-  usage: (usage) => `الاستخدام: ${rtl(usage)}`,
   notFound: (n) => `لا يوجد طلب ${no(n)}. أرسل ${rtl('/requests')} لعرض الطلبات.`,
   noRequests: (status) => (status ? `لا توجد طلبات بحالة ${STATUS.ar[status]}.` : 'لا توجد طلبات خاصة بعد.'),
   requestList: (rows, page, pages, total) =>

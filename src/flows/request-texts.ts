@@ -128,7 +128,6 @@ const en = {
   cannotApprove: (request: CustomerRequest, order: Order, status: OrderStatus) =>
     `${formatCustomerRequestId(request.id)} cannot be accepted: order #${order.number} is ${statusLabel(status, 'en')} now. Decline it with /decline ${formatCustomerRequestId(request.id)} <reason>.`,
   noteTooLong: (max: number) => `The note is too long: at most ${max} characters.`,
-  usage: (usage: string) => `Usage: ${usage}`,
 
   // --- to customers ---
   customerRequestReceived: (orderNumber: number, kind: CustomerRequestKind) =>
@@ -211,7 +210,6 @@ const ar: typeof en = {
   cannotApprove: (request, order, status) =>
     `لا يمكن قبول ${cmd(formatCustomerRequestId(request.id), 'ar')}: الطلب #${order.number} حالته الآن ${statusLabel(status, 'ar')}. ارفضه بـ ${cmd(`/decline ${formatCustomerRequestId(request.id)} <السبب>`, 'ar')}.`,
   noteTooLong: (max) => `الملاحظة طويلة جداً: ${max} حرفاً على الأكثر.`,
-  usage: (usage) => `الاستخدام: ${cmd(usage, 'ar')}`,
 
   customerRequestReceived: (orderNumber, kind) =>
     kind === 'contact'
