@@ -303,14 +303,14 @@ function customerLine(order: Order, extras: OrderExtras | undefined, language: L
   return `${base} · ${[kind, verified, blocked].filter(Boolean).join(ar ? '، ' : ', ')}`;
 }
 
-const COD_LABELS: Record<Language, Record<Exclude<Order['codConfirmation'], 'not_needed'>, (asked: boolean) => string>> = {
+const COD_LABELS: Record<Language, Record<Exclude<Order['codConfirmation'], 'not_needed'>, (order: Pick<Order, 'codAskedAt' | 'status'>) => string>> = {
   en: {
-    asked: (asked) => (asked ? 'asked, waiting for the customer' : 'will be asked once you confirm'),
+    asked: (o) => (o.codAskedAt !== null ? 'asked, waiting for the customer' : o.status === 'pending' ? 'will be asked once you confirm' : 'will be asked at the next check'),
     confirmed: () => 'confirmed by the customer',
     declined: () => 'declined by the customer',
   },
   ar: {
-    asked: (asked) => (asked ? 'تم السؤال، في انتظار العميل' : 'سيُسأل العميل بعد تأكيدك'),
+    asked: (o) => (o.codAskedAt !== null ? 'تم السؤال، في انتظار العميل' : o.status === 'pending' ? 'سيُسأل العميل بعد تأكيدك' : 'سيُسأل العميل في الفحص التالي'),
     confirmed: () => 'أكده العميل',
     declined: () => 'رفضه العميل',
   },
@@ -343,7 +343,7 @@ function orderDetails(order: Order, items: readonly OrderItem[], events: readonl
     `${ar ? 'التوصيل' : 'Delivery'}: ${m(order.shippingMinor)}`,
     `${ar ? 'الإجمالي' : 'Total'}: ${m(order.totalMinor)}`,
     payment,
-    ...(order.codConfirmation !== 'not_needed' ? [`${ar ? 'تأكيد الدفع عند الاستلام' : 'COD confirmation'}: ${COD_LABELS[language][order.codConfirmation](order.codAskedAt !== null)}`] : []),
+    ...(order.codConfirmation !== 'not_needed' ? [`${ar ? 'تأكيد الدفع عند الاستلام' : 'COD confirmation'}: ${COD_LABELS[language][order.codConfirmation](order)}`] : []),
     ...(order.courier ? [`${ar ? 'الشحن' : 'Courier'}: ${order.courier}${order.trackingNumber ? ` ${order.trackingNumber}` : ''}`] : []),
     ...(order.cancelReason && order.status === 'cancelled' ? [`${ar ? 'سبب الإلغاء' : 'Cancelled for'}: ${reasonLabel(order.cancelReason, language)}`] : []),
     ...(order.failureReason && order.status === 'failed_delivery' ? [`${ar ? 'سبب فشل التوصيل' : 'Delivery failed'}: ${reasonLabel(order.failureReason, language)}`] : []),

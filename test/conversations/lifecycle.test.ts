@@ -328,7 +328,9 @@ describe('shipping waits for the COD answer', () => {
     const number = await placeOrder();
     expect(await h.ask(SELLER, `/order ${number}`)).toContain('COD confirmation: will be asked once you confirm');
     await h.say(SELLER, `/confirm ${number}`);
+    expect(await h.ask(SELLER, `/order ${number}`)).toContain('COD confirmation: will be asked at the next check');
     await sweep();
+    expect(await h.ask(SELLER, `/order ${number}`)).toContain('COD confirmation: asked, waiting for the customer');
     expect(await h.ask(SELLER, `/ship ${number} Bosta`)).toContain('waits for the customer to confirm cash on delivery');
     expect(await h.ask(SELLER, `/ready ${number}`)).toContain('waits for the customer to confirm cash on delivery');
     expect(orderRow(number).status).toBe('confirmed');
