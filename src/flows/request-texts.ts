@@ -121,6 +121,8 @@ const en = {
     `✅ ${formatCustomerRequestId(request.id)} accepted.${
       effect === 'cancelled' ? ` Order #${order.number} is cancelled${order.type === 'catalog' ? ' and its stock put back' : ''}.` : effect === 'address_changed' ? ` Order #${order.number} now goes to ${quoteUserText(`${order.addressLine}, ${order.area}`)}.` : ''
     } The customer has been told.`,
+  feeDiffers: (order: Order, feeText: string, currentText: string) =>
+    `\nThe delivery fee for ${quoteUserText(order.area)} is ${feeText}; the order still has ${currentText}. To charge the area's fee: /edit ${order.number} shipping <amount>`,
   declined: (request: CustomerRequest) => `${formatCustomerRequestId(request.id)} declined. The customer has been told.`,
   requestNotFound: (id: number) => `There is no customer request ${formatCustomerRequestId(id)}. Send /customer-requests to see the open ones.`,
   alreadyResolved: (request: CustomerRequest) =>
@@ -203,6 +205,8 @@ const ar: typeof en = {
           ? ` الطلب #${order.number} سيُوصَّل الآن إلى ${quoteUserText(`${order.addressLine}، ${order.area}`)}.`
           : ''
     } تم إبلاغ العميل.`,
+  feeDiffers: (order, feeText, currentText) =>
+    `\nرسوم التوصيل إلى ${quoteUserText(order.area)} هي ${feeText}، والطلب ما زال بـ ${currentText}. لتطبيق رسوم المنطقة: ${cmd(`/edit ${order.number} shipping <المبلغ>`, 'ar')}`,
   declined: (request) => `تم رفض ${cmd(formatCustomerRequestId(request.id), 'ar')}. تم إبلاغ العميل.`,
   requestNotFound: (id) => `لا يوجد طلب عميل ${cmd(formatCustomerRequestId(id), 'ar')}. أرسل ${cmd('/customer-requests', 'ar')} لعرض الطلبات المفتوحة.`,
   alreadyResolved: (request) =>

@@ -201,3 +201,22 @@ describe('photos of a custom request', () => {
     expect(chat.context.draft.budgetMinor).toBe(150_000);
   });
 });
+
+describe('the cash-on-delivery question in the middle of a new checkout', () => {
+  it('after the answer the customer is told the cart is still there, and "2" opens it', () => {
+    const chat = chatAt('checkoutAddress', 'en');
+    chat.sendEvent({ type: 'COD_CONFIRM', cod: { orderNumber: 1001, totalMinor: 53_000, currency: 'EGP' } });
+    chat.send('1');
+    expect(chat.effects).toContainEqual({ type: 'answerCod', orderNumber: 1001, confirm: true });
+    expect(chat.replies).toEqual([en.cartStillHere()]);
+    chat.send('2');
+    expect(chat.state).toBe('cart');
+  });
+
+  it('with an empty cart nothing more is said', () => {
+    const chat = chatAt('menu', 'en');
+    chat.sendEvent({ type: 'COD_CONFIRM', cod: { orderNumber: 1001, totalMinor: 53_000, currency: 'EGP' } });
+    chat.send('2');
+    expect(chat.effects).toEqual([{ type: 'answerCod', orderNumber: 1001, confirm: false }]);
+  });
+});

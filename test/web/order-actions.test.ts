@@ -93,7 +93,12 @@ describe('address change', () => {
     expect(listed).toContain('C-1 · #1001 · address change · waiting for the store');
     expect(listed).toContain('14 Nile St, floor 2, Zamalek, Cairo');
 
-    expect(await seller('/approve C-1')).toContain('C-1 accepted. Order #1001 now goes to');
+    // Zamalek has its own fee now: the seller is told, and decides.
+    updatePolicy(web.h.app.db, { deliveryZones: [{ name: 'Zamalek', feeMinor: 5_000 }] }, new Date());
+    const approved = await seller('/approve C-1');
+    expect(approved).toContain('C-1 accepted. Order #1001 now goes to');
+    expect(plain(approved)).toContain('The delivery fee for \u2068Zamalek, Cairo\u2069 is EGP 50; the order still has EGP 30. To charge the area\'s fee: /edit 1001 shipping <amount>');
+    expect(orderRow(web.h, order.id).shipping_minor).toBe(3_000);
     const row = web.h.app.database.sqlite.prepare('SELECT address_line, area FROM orders WHERE id = ?').get(order.id);
     expect(row).toEqual({ address_line: '14 Nile St, floor 2', area: 'Zamalek, Cairo' });
     const event = web.h.app.database.sqlite.prepare("SELECT actor_type, actor_id, before, after FROM order_events WHERE type = 'edit:address'").get() as { actor_type: string; actor_id: string; before: string; after: string };

@@ -45,6 +45,9 @@ const COD_OPTIONS = withLabels(
 );
 const codPick = (args: Ctx) => pickOption(textOf(args.event), COD_OPTIONS);
 const answerCod = (confirm: boolean) => [emit(({ context }: Ctx) => ({ type: 'answerCod', orderNumber: context.cod!.orderNumber, confirm })), 'clearCod' as const];
+// The question may have come in the middle of a new checkout: the cart is kept, and the customer is told where it is.
+const withCart = ({ context }: Ctx) => context.cart.length > 0;
+const cartHint = say(({ context }) => t(context).cartStillHere());
 
 export const codConfirm = customerSetup.createStateConfig({
   entry: say(({ context }) => (context.cod ? lifecycleTexts[context.language].codAsk(context.cod.orderNumber, context.cod.totalMinor, context.cod.currency) : t(context).menuHint())),
@@ -52,7 +55,9 @@ export const codConfirm = customerSetup.createStateConfig({
     TEXT: [
       ...globals('codConfirm', 'cod'),
       { guard: ({ context }) => context.cod === null, target: 'menu' },
+      { guard: (args) => codPick(args) === 0 && withCart(args), target: 'idle', actions: [...answerCod(true), cartHint] },
       { guard: (args) => codPick(args) === 0, target: 'idle', actions: answerCod(true) },
+      { guard: (args) => codPick(args) === 1 && withCart(args), target: 'idle', actions: [...answerCod(false), cartHint] },
       { guard: (args) => codPick(args) === 1, target: 'idle', actions: answerCod(false) },
       { actions: unknownReply('cod') },
     ],

@@ -1,6 +1,9 @@
 // What customers asked about their orders (address change, cancellation, message, return, refund):
 // list the requests, approve one, decline one. The rules are in src/orders/customer-requests.ts;
 // the customer hears the answer in WhatsApp, in the order's language.
+import { deliveryFeeFor } from '../../../orders/delivery-fee.js';
+import { formatMoney } from '../../../orders/money.js';
+import { readPolicy } from '../../../orders/policy.js';
 import { argProblemReply } from '../../../flows/seller-texts.js';
 import { requestTexts } from '../../../flows/request-texts.js';
 import { parseCustomerRequestId, requestPayload, resolveCustomerRequest, type CustomerRequest } from '../../../orders/customer-requests.js';
@@ -47,7 +50,11 @@ function resolve(cmd: ParsedCommand, ctx: CommandContext, decision: 'approve' | 
   }
   const { order, request } = result;
   if (order.guestId !== null) ctx.messenger.toGuest(order.guestId, requestTexts[order.language].customerResolved(order, request, requestPayload(request).note ?? null));
-  return decision === 'approve' ? t.approved(request, order, result.effect) : t.declined(request);
+  if (decision === 'decline') return t.declined(request);
+  // The fee was the old area's: the seller decides whether the new one's applies (the customer was quoted a total).
+  const fee = result.effect === 'address_changed' ? deliveryFeeFor(readPolicy(ctx.tx), order.area) : order.shippingMinor;
+  const money = (minor: number) => formatMoney(minor, order.currency, ctx.language);
+  return t.approved(request, order, result.effect) + (fee !== order.shippingMinor ? t.feeDiffers(order, money(fee), money(order.shippingMinor)) : '');
 }
 
 const list: CommandSpec = {
