@@ -1,10 +1,12 @@
 // Seller edits of an order's details (quantities, delivery fee, customer info, address, description).
 // Each edit is logged with its value before and after; quantity changes move reserved stock.
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../store/db.js';
 import { createCatalogAdminRepo } from '../store/catalog-admin.js';
 import { createOrderAdminRepo } from '../store/order-admin.js';
 import { createOrdersRepo, type NewOrder, type Order, type OrderItem } from '../store/orders.js';
 import { createProductsRepo } from '../store/products.js';
+import { orderItems } from '../store/schema.js';
 import { ORDER_EVENT, type Actor } from './order-events.js';
 import type { OrderStatus } from './status.js';
 
@@ -136,6 +138,13 @@ export function editOrder(db: DbOrTx, input: { orderNumber: number; edit: OrderE
     return { ok: false, reason: 'not_editable', current: orders.byId(before.id)!.status, editable: EDITABLE_STATUSES };
   }
   const { change } = planned;
+  if (change.field === 'description' && before.description !== null) {
+    // A custom order's one line is its description: the items (page, export, /order) follow the edit.
+    db.update(orderItems)
+      .set({ nameEn: order.description ?? '', nameAr: order.description ?? '' })
+      .where(and(eq(orderItems.orderId, order.id), isNull(orderItems.productId), eq(orderItems.nameEn, before.description)))
+      .run();
+  }
   const totals = (o: Order) => ({ subtotalMinor: o.subtotalMinor, shippingMinor: o.shippingMinor, totalMinor: o.totalMinor });
   orders.addEvent(order.id, {
     actorType: input.actor.type,

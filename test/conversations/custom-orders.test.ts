@@ -42,6 +42,12 @@ describe('the seller quotes and the customer answers', () => {
     expect(order).toMatchObject({ type: 'custom', status: 'pending', subtotalMinor: 45_050, description: 'A wooden box with my name carved on it' });
     expect(h.app.db.select().from(customRequests).get()!.status).toBe('accepted');
     expect(h.lastReplies(SELLER).join('\n')).toContain('accepted the quote for R-101: custom order #1001');
+
+    // The seller rewords the description: the order's one line follows it.
+    await h.say(SELLER, "/edit 1001 description Oak box, engraved 'Omar'");
+    const view = await h.ask(SELLER, '/order 1001');
+    expect(view).toContain("• Oak box, engraved 'Omar' × 2 — EGP 450.50");
+    expect(h.app.database.sqlite.prepare('SELECT name_en, name_ar FROM order_items').all()).toEqual([{ name_en: "Oak box, engraved 'Omar'", name_ar: "Oak box, engraved 'Omar'" }]);
   });
 
   it('reject with a reason, and ask for changes; a new quote replaces the old one', async () => {
