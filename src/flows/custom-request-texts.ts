@@ -2,6 +2,7 @@
 import type { CustomRequest, Quote, RequestStatus } from '../orders/custom-requests.js';
 import { formatDateTime } from '../orders/dates.js';
 import type { Language } from '../orders/language.js';
+import { formatDays } from '../orders/duration.js';
 import { formatMoney } from '../orders/money.js';
 
 const rtl = (command: string) => `\u2066${command}\u2069`;
@@ -28,10 +29,13 @@ const en = {
   noRequests: (status: RequestStatus | null) => (status ? `No ${STATUS.en[status]} requests.` : 'No custom requests yet.'),
   requestList: (rows: readonly CustomRequest[], page: number, pages: number, total: number) =>
     `${rows.map((r) => `${no(r.number)} · ${STATUS.en[r.status]} · ×${r.quantity} · ${r.description.slice(0, 60)}`).join('\n')}\nPage ${page} of ${pages} (${total} requests). /request R-… for one.`,
-  requestDetails: (r: CustomRequest, name: string | null, phone: string | null, h: CustomerHistory, photos: number) =>
+  requestDetails: (r: CustomRequest, name: string | null, phone: string | null, h: CustomerHistory, photos: number, quote: Quote | undefined) =>
     [
       `Request ${no(r.number)} — ${STATUS.en[r.status]}`,
       r.description,
+      ...(quote
+        ? [`Current quote: ${formatMoney(quote.priceMinor, quote.currency, 'en')}${quote.deliveryDays ? `, ${formatDays(quote.deliveryDays, 'en')}` : ''}, valid until ${formatDateTime(quote.expiresAt, 'en')}${quote.notes ? ` · ${quote.notes}` : ''}`]
+        : []),
       `Quantity: ${r.quantity}`,
       `Budget: ${r.budgetMinor === null ? 'not given' : formatMoney(r.budgetMinor, r.currency, 'en')}`,
       `Photos: ${photos}${photos ? ' (sent above)' : ''}`,
@@ -49,7 +53,7 @@ const en = {
     })[what] + ` Usage: ${usage}`,
   notQuotable: (n: number, status: RequestStatus) => `Request ${no(n)} is ${STATUS.en[status]}; only pending or quoted requests can be quoted or rejected.`,
   quoted: (r: CustomRequest, q: Quote, superseded: boolean, delivered: boolean) =>
-    `💬 Quote sent for ${no(r.number)}: ${formatMoney(q.priceMinor, q.currency, 'en')}${q.deliveryDays ? `, ${q.deliveryDays} day(s)` : ''}, valid until ${formatDateTime(q.expiresAt, 'en')}.${superseded ? ' It replaces the earlier quote.' : ''}${delivered ? '' : ' (We have no chat with this customer to send it to.)'}`,
+    `💬 Quote sent for ${no(r.number)}: ${formatMoney(q.priceMinor, q.currency, 'en')}${q.deliveryDays ? `, ${formatDays(q.deliveryDays, 'en')}` : ''}, valid until ${formatDateTime(q.expiresAt, 'en')}.${superseded ? ' It replaces the earlier quote.' : ''}${delivered ? '' : ' (We have no chat with this customer to send it to.)'}`,
   rejected: (n: number) => `Request ${no(n)} rejected. The customer has been told.`,
 };
 
@@ -58,10 +62,13 @@ const ar: typeof en = {
   noRequests: (status) => (status ? `لا توجد طلبات بحالة ${STATUS.ar[status]}.` : 'لا توجد طلبات خاصة بعد.'),
   requestList: (rows, page, pages, total) =>
     `${rows.map((r) => `${no(r.number)} · ${STATUS.ar[r.status]} · ×${r.quantity} · ${r.description.slice(0, 60)}`).join('\n')}\nصفحة ${page} من ${pages} (${total} طلب). ${rtl('/request R-…')} لعرض طلب.`,
-  requestDetails: (r, name, phone, h, photos) =>
+  requestDetails: (r, name, phone, h, photos, quote) =>
     [
       `الطلب ${no(r.number)} — ${STATUS.ar[r.status]}`,
       r.description,
+      ...(quote
+        ? [`العرض الحالي: ${formatMoney(quote.priceMinor, quote.currency, 'ar')}${quote.deliveryDays ? `، ${formatDays(quote.deliveryDays, 'ar')}` : ''}، صالح حتى ${formatDateTime(quote.expiresAt, 'ar')}${quote.notes ? ` · ${quote.notes}` : ''}`]
+        : []),
       `الكمية: ${r.quantity}`,
       `الميزانية: ${r.budgetMinor === null ? 'غير محددة' : formatMoney(r.budgetMinor, r.currency, 'ar')}`,
       `الصور: ${photos}${photos ? ' (مرسلة أعلاه)' : ''}`,
@@ -79,7 +86,7 @@ const ar: typeof en = {
     })[what] + ` الاستخدام: ${rtl(usage)}`,
   notQuotable: (n, status) => `الطلب ${no(n)} حالته ${STATUS.ar[status]}؛ يمكن تسعير أو رفض الطلبات قيد الانتظار أو المسعّرة فقط.`,
   quoted: (r, q, superseded, delivered) =>
-    `💬 تم إرسال عرض السعر للطلب ${no(r.number)}: ${formatMoney(q.priceMinor, q.currency, 'ar')}${q.deliveryDays ? `، ${q.deliveryDays} يوم` : ''}، صالح حتى ${formatDateTime(q.expiresAt, 'ar')}.${superseded ? ' يحل محل العرض السابق.' : ''}${delivered ? '' : ' (لا توجد محادثة مع هذا العميل لإرساله.)'}`,
+    `💬 تم إرسال عرض السعر للطلب ${no(r.number)}: ${formatMoney(q.priceMinor, q.currency, 'ar')}${q.deliveryDays ? `، ${formatDays(q.deliveryDays, 'ar')}` : ''}، صالح حتى ${formatDateTime(q.expiresAt, 'ar')}.${superseded ? ' يحل محل العرض السابق.' : ''}${delivered ? '' : ' (لا توجد محادثة مع هذا العميل لإرساله.)'}`,
   rejected: (n) => `تم رفض الطلب ${no(n)}. تم إبلاغ العميل.`,
 };
 

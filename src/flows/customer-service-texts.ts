@@ -2,6 +2,7 @@
 // talking to the store, registering. Arabic and English.
 import { formatDateTime } from '../orders/dates.js';
 import type { Language } from '../orders/language.js';
+import { formatDays } from '../orders/duration.js';
 import { formatMoney } from '../orders/money.js';
 import { statusLabel } from './seller-texts.js';
 import type { OrderView, QuoteView } from './customer/types.js';
@@ -63,7 +64,7 @@ const en = {
       `💬 Quote for your request ${requestNo(q.requestNumber)}:`,
       q.description,
       `Price: ${formatMoney(q.priceMinor, q.currency, language)}`,
-      ...(q.deliveryDays !== null ? [`Delivery time: ${q.deliveryDays} day(s)`] : []),
+      ...(q.deliveryDays !== null ? [`Delivery time: ${formatDays(q.deliveryDays, 'en')}`] : []),
       ...(q.notes ? [`Notes: ${q.notes}`] : []),
       `This offer is valid until ${when(q.expiresAt, language)}.`,
       '',
@@ -183,7 +184,7 @@ const ar: typeof en = {
       `💬 عرض سعر لطلبك ${requestNo(q.requestNumber)}:`,
       q.description,
       `السعر: ${formatMoney(q.priceMinor, q.currency, language)}`,
-      ...(q.deliveryDays !== null ? [`مدة التسليم: ${q.deliveryDays} يوم`] : []),
+      ...(q.deliveryDays !== null ? [`مدة التسليم: ${formatDays(q.deliveryDays, 'ar')}`] : []),
       ...(q.notes ? [`ملاحظات: ${q.notes}`] : []),
       `العرض صالح حتى ${when(q.expiresAt, language)}.`,
       '',

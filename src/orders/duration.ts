@@ -19,3 +19,11 @@ export function formatDuration(ms: number): string {
   }
   return `${Math.round(ms / 1000)}s`;
 }
+
+/** "1 day", "5 days"; in Arabic "يوم واحد", "يومان", "3 أيام", "11 يوماً" (Arabic counts take different plurals). */
+export function formatDays(n: number, language: 'ar' | 'en'): string {
+  if (language === 'en') return `${n} day${n === 1 ? '' : 's'}`;
+  if (n === 1) return 'يوم واحد';
+  if (n === 2) return 'يومان';
+  return n >= 3 && n <= 10 ? `${n} أيام` : `${n} يوماً`;
+}

@@ -24,11 +24,11 @@ describe('the seller quotes and the customer answers', () => {
     await request();
     await h.say(CUSTOMER, '1'); // wandered off to the catalog meanwhile
     const quoted = await h.ask(SELLER, '/quote R-101 450.50 days 5 note Walnut wood, gift wrapped');
-    expect(quoted).toContain('Quote sent for R-101: EGP 450.50, 5 day(s)');
+    expect(quoted).toContain('Quote sent for R-101: EGP 450.50, 5 days');
     const offer = h.lastReplies(CUSTOMER).join('\n');
     expect(offer).toContain('Quote for your request R-101');
     expect(offer).toContain('Price: EGP 450.50');
-    expect(offer).toContain('Delivery time: 5 day(s)');
+    expect(offer).toContain('Delivery time: 5 days');
     expect(offer).toContain('Notes: Walnut wood, gift wrapped');
     expect(offer).toContain('valid until');
 
@@ -100,6 +100,8 @@ describe('seller commands for custom requests', () => {
     expect(details).toContain('Photos: 1');
     expect(h.transcript(SELLER).filter((e) => e.mediaMimetype).length).toBe(before + 1);
     expect(await h.ask(SELLER, '/request R-999')).toContain('There is no request R-999');
+    await h.say(SELLER, '/quote R-101 450 days 5 note Walnut');
+    expect(await h.ask(SELLER, '/request R-101')).toMatch(/Current quote: EGP 450, 5 days, valid until .+ · Walnut/);
   });
 
   it('refuses bad quotes with the reason and the usage, and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { formatDuration, parseDuration } from '../../src/orders/duration.js';
+import { formatDays, formatDuration, parseDuration } from '../../src/orders/duration.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -43,5 +43,20 @@ describe('formatDuration', () => {
         expect(parseDuration(formatDuration(ms!))).toBe(ms);
       }),
     );
+  });
+});
+
+describe('formatDays', () => {
+  it.each([
+    [1, 'en', '1 day'],
+    [5, 'en', '5 days'],
+    [1, 'ar', 'يوم واحد'],
+    [2, 'ar', 'يومان'],
+    [3, 'ar', '3 أيام'],
+    [10, 'ar', '10 أيام'],
+    [11, 'ar', '11 يوماً'],
+    [30, 'ar', '30 يوماً'],
+  ] as const)('%i in %s is "%s"', (n, language, text) => {
+    expect(formatDays(n, language)).toBe(text);
   });
 });

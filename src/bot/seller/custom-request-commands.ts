@@ -6,6 +6,7 @@ import { customerTexts } from '../../flows/customer-texts.js';
 import { customRequestTexts } from '../../flows/custom-request-texts.js';
 import {
   listRequests,
+  openQuoteOf,
   parseRequestNumber,
   quoteRequest,
   REQUEST_STATUSES,
@@ -83,7 +84,7 @@ export function runRequestCommand(cmd: ParsedCommand, { input, language }: Custo
   for (const image of images) {
     input.messenger.send(input.message.chatAddress, input.guest.id, { type: 'image', path: image.path, mimetype: image.mimetype, caption: `R-${request.number}` });
   }
-  return t.requestDetails(request, guest?.displayName ?? null, guest?.phoneE164 ?? null, history, images.length);
+  return t.requestDetails(request, guest?.displayName ?? null, guest?.phoneE164 ?? null, history, images.length, openQuoteOf(input.tx, request.id));
 }
 
 function customerHistory(input: HandlerInput, guestId: number) {
