@@ -119,7 +119,7 @@ const en = {
     (skipped === 0 ? 'The items of that order are in your cart at today\'s prices.' : `The items still available are in your cart at today's prices (${skipped} no longer available).`) +
     (reduced === 0 ? '' : ` ${reduced === 1 ? 'One item has' : `${reduced} items have`} a smaller quantity than before: only that many can be ordered now.`),
   reorderNothing: () => 'None of the items of that order is available now.',
-  reorderCustom: () => 'A new request, filled in from your earlier one. Check it:',
+  reorderCustom: () => 'A new request with the description and quantity of your earlier one (its budget and photos are not copied). Check it:',
   outcome: (o: OrderActionOutcome, number: number): string =>
     ({
       cancelled: `Your order #${number} is cancelled. ✅`,
@@ -238,7 +238,7 @@ const ar: typeof en = {
     (skipped === 0 ? 'أضفنا منتجات ذلك الطلب إلى سلتك بأسعار اليوم.' : `أضفنا المنتجات المتاحة من ذلك الطلب إلى سلتك بأسعار اليوم (${skipped} غير متاح الآن).`) +
     (reduced === 0 ? '' : ` الكمية أقل من قبل في ${reduced === 1 ? 'منتج واحد' : `${reduced} منتجات`}: هذا أقصى ما يمكن طلبه الآن.`),
   reorderNothing: () => 'لا يتوفر الآن أي منتج من ذلك الطلب.',
-  reorderCustom: () => 'طلب جديد بنفس بيانات طلبك السابق. راجعه:',
+  reorderCustom: () => 'طلب جديد بوصف وكمية طلبك السابق (دون الميزانية والصور). راجعه:',
   outcome: (o, number) =>
     ({
       cancelled: `تم إلغاء طلبك رقم #${number}. ✅`,

@@ -3,6 +3,7 @@ import type { Language } from '../orders/language.js';
 import { serviceTexts } from './customer-service-texts.js';
 import { money, productDescription, type CatalogItem, type PricedLine, type ShopInfo } from './catalog.js';
 import { numbered, OPTION_LABELS } from './option-labels.js';
+import { MAX_INPUT_LENGTH } from './input.js';
 
 export const PAGE_SIZE = 8;
 
@@ -75,7 +76,7 @@ const en = {
   totalChanged: () => 'A price or the delivery fee has changed since you checked your order, so it was not placed yet. Here it is again with the new total:',
   languageSet: () => 'Okay, we will continue in English.',
   mediaHere: () => 'I can only read text at this step. Please reply with text.',
-  tooLong: () => 'That message is too long for this step. Please send a shorter reply.',
+  tooLong: () => `That message is too long for this step (${MAX_INPUT_LENGTH.toLocaleString('en')} characters at most). Please send a shorter reply.`,
   unknown: () => 'Sorry, I did not understand that.',
   menuHint: () => 'Reply with a number from the menu, or 0 for the main menu.',
   help: {
@@ -168,7 +169,7 @@ const ar: typeof en = {
   totalChanged: () => 'تغيّر سعر أو رسوم التوصيل منذ راجعت طلبك، لذلك لم يُسجَّل بعد. هذا هو طلبك مرة أخرى بالإجمالي الجديد:',
   languageSet: () => 'حسناً، سنكمل بالعربية.',
   mediaHere: () => 'أستطيع قراءة النص فقط في هذه الخطوة. من فضلك أرسل رداً مكتوباً.',
-  tooLong: () => 'الرسالة طويلة جداً لهذه الخطوة. من فضلك أرسل رداً أقصر.',
+  tooLong: () => `الرسالة طويلة جداً لهذه الخطوة (الحد الأقصى ${MAX_INPUT_LENGTH} حرف). من فضلك أرسل رداً أقصر.`,
   unknown: () => 'عذراً، لم أفهم ذلك.',
   menuHint: () => 'أرسل رقماً من القائمة، أو 0 للقائمة الرئيسية.',
   help: {
