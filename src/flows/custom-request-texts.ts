@@ -28,7 +28,7 @@ const en = {
   notFound: (n: number) => `There is no request ${no(n)}. Send /requests to see them.`,
   noRequests: (status: RequestStatus | null) => (status ? `No ${STATUS.en[status]} requests.` : 'No custom requests yet.'),
   requestList: (rows: readonly CustomRequest[], page: number, pages: number, total: number) =>
-    `${rows.map((r) => `${no(r.number)} · ${STATUS.en[r.status]} · ×${r.quantity} · ${r.description.slice(0, 60)}`).join('\n')}\nPage ${page} of ${pages} (${total} requests). /request R-… for one.`,
+    `${rows.map((r) => `${no(r.number)} · ${STATUS.en[r.status]} · ×${r.quantity} · ${r.description.slice(0, 60)}`).join('\n')}\nPage ${page} of ${pages} (${total} request${total === 1 ? '' : 's'}). /request R-… for one.`,
   requestDetails: (r: CustomRequest, name: string | null, phone: string | null, h: CustomerHistory, photos: number, quote: Quote | undefined) =>
     [
       `Request ${no(r.number)} — ${STATUS.en[r.status]}`,

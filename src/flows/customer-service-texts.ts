@@ -148,7 +148,7 @@ const en = {
   registerEmail: () => 'Your email address (optional): send it, or "skip".',
   registerEmailInvalid: () => 'That does not look like an email address. Send it again, or "skip".',
   registered: (moved: number) =>
-    `You are registered. ✅${moved > 0 ? ` Your ${moved} earlier order(s) and requests are now in your account.` : ''}`,
+    `You are registered. ✅${moved > 0 ? ` Your ${moved} earlier order${moved === 1 ? '' : 's'} and requests are now in your account.` : ''}`,
   registerNoPhone: () => 'We could not read your phone number, so we cannot register you from this chat. Please talk to the store.',
   alreadyRegistered: (name: string) => `You are already registered as ${name}. ✅`,
 };

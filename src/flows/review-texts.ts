@@ -11,7 +11,7 @@ const rtl = (command: string) => `\u2066${command}\u2069`;
 
 const REASONS: Record<Language, Record<FraudRule, (f: Facts) => string>> = {
   en: {
-    cod_refusals: (f) => `${f.count} earlier cash-on-delivery order(s) refused or failed at the door`,
+    cod_refusals: (f) => `${f.count} earlier cash-on-delivery order${f.count === 1 ? '' : 's'} refused or failed at the door`,
     high_risk_zone: (f) => `delivery area is on your high-risk list (${f.zone})`,
     abusive_requests: (f) => `${f.count} custom requests never accepted`,
     many_cancellations: (f) => `${f.count} earlier orders cancelled`,
@@ -40,11 +40,11 @@ const hours = (h: number | null, unit: string) => (h === null ? '—' : `${h} ${
 const en = {
   fraudEmpty: () => 'No open fraud flags. 👍',
   fraudQueue: (groups: readonly { order: Order; reasons: string[] }[]) =>
-    `Fraud review (${groups.length} order(s)):\n${groups
+    `Fraud review (${groups.length} order${groups.length === 1 ? '' : 's'}):\n${groups
       .map((g) => `#${g.order.number} · risk ${LEVELS.en[g.order.riskLevel]} (${g.order.riskScore}) · ${g.order.customerName}${g.order.customerPhone ? ` ${g.order.customerPhone}` : ''}\n  - ${g.reasons.join('\n  - ')}`)
       .join('\n')}\n\n/fraud clear <order> (false alarm) · /fraud confirm <order> (keep) · /block <number>`,
   fraudReviewed: (n: number, decision: 'clear' | 'confirm', count: number) =>
-    count === 0 ? `Order #${n} has no open flags.` : decision === 'clear' ? `Cleared ${count} flag(s) on order #${n}; its risk is now low.` : `Confirmed ${count} flag(s) on order #${n}. Consider /cancel ${n} fraud and /block.`,
+    count === 0 ? `Order #${n} has no open flags.` : decision === 'clear' ? `Cleared ${count} flag${count === 1 ? '' : 's'} on order #${n}; its risk is now low.` : `Confirmed ${count} flag${count === 1 ? '' : 's'} on order #${n}. Consider /cancel ${n} fraud and /block.`,
   stats: (s: ShopStats, days: number, currency: string) =>
     [
       `Last ${days} days: ${s.orders} orders`,

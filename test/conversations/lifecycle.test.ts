@@ -348,7 +348,7 @@ describe('review commands', () => {
     const queue = await h.ask(SELLER, '/fraud');
     expect(queue).toContain(`#${number}`);
     expect(queue).toContain('delivery area is on your high-risk list (Dokki)');
-    expect(await h.ask(SELLER, `/fraud clear ${number}`)).toContain(`Cleared 1 flag(s) on order #${number}`);
+    expect(await h.ask(SELLER, `/fraud clear ${number}`)).toContain(`Cleared 1 flag on order #${number}`);
     expect(orderRow(number)).toMatchObject({ riskScore: 0, riskLevel: 'low' });
     expect(await h.ask(SELLER, '/fraud')).toContain('No open fraud flags');
     expect(await h.ask(SELLER, '/fraud banana')).toContain('"banana" is not an action I know. Use one of: clear, confirm.\nUsage: /fraud');
