@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerTexts } from '../../src/flows/customer-texts.js';
 import type { OrderView, QuoteView } from '../../src/flows/customer/types.js';
-import { chatAt, HONEY, makeEnv, plain, SHOP } from './driver.js';
+import { Chat, chatAt, HONEY, makeEnv, plain, SHOP } from './driver.js';
 
 const en = customerTexts.en;
 const ar = customerTexts.ar;
@@ -218,5 +218,19 @@ describe('the cash-on-delivery question in the middle of a new checkout', () => 
     chat.sendEvent({ type: 'COD_CONFIRM', cod: { orderNumber: 1001, totalMinor: 53_000, currency: 'EGP' } });
     chat.send('2');
     expect(chat.effects).toEqual([{ type: 'answerCod', orderNumber: 1001, confirm: false }]);
+  });
+});
+
+describe('back to the cart from the review', () => {
+  it('checking out again offers the name and address typed a moment ago', () => {
+    const chat = new Chat(makeEnv({ pushName: null, defaultLanguage: 'en' }));
+    chat.sendAll(['Hello', '1', '1', '2', '1', 'Mona Ahmed', '12 Tahrir St, building 5', 'Dokki, Giza']);
+    expect(chat.state).toBe('confirm');
+    chat.sendAll(['2', '1']);
+    expect(chat.lastReply).toBe(en.askName('Mona Ahmed'));
+    chat.send('1');
+    expect(chat.lastReply).toContain('Reply 1 to use your last address: 12 Tahrir St, building 5, Dokki, Giza');
+    chat.send('1');
+    expect(chat.state).toBe('confirm');
   });
 });

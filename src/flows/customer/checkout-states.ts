@@ -21,8 +21,9 @@ const CONFIRM_OPTIONS = withLabels(
 
 const cleaned = (args: Ctx) => cleanFreeText(textOf(args.event));
 
-function suggestedName({ event }: Ctx): string | null {
-  const candidates = [event.env.registeredName, event.env.lastDelivery?.name, event.env.pushName];
+function suggestedName({ context, event }: Ctx): string | null {
+  // The name typed earlier in this checkout first (the customer went back to the cart), then what we know.
+  const candidates = [context.name, event.env.registeredName, event.env.lastDelivery?.name, event.env.pushName];
   for (const candidate of candidates) {
     const name = candidate ? cleanFreeText(candidate) : '';
     if (validFreeText(name, 2, 60)) return name;
@@ -65,21 +66,27 @@ export const checkoutName = customerSetup.createStateConfig({
   },
 });
 
+/** The address to offer again: the one typed earlier in this checkout, else the last order's. */
+function knownAddress({ context, event }: Ctx): { address: string; area: string } | null {
+  if (context.address && context.area) return { address: context.address, area: context.area };
+  return event.env.lastDelivery;
+}
+
 export const checkoutAddress = customerSetup.createStateConfig({
-  entry: say(({ context, event }) => {
-    const last = event.env.lastDelivery;
-    return t(context).askAddress() + (last ? t(context).useLastAddress(last.address, last.area) : '');
+  entry: say((args) => {
+    const last = knownAddress(args);
+    return t(args.context).askAddress() + (last ? t(args.context).useLastAddress(last.address, last.area) : '');
   }),
   on: {
     TEXT: [
       ...globals('checkoutAddress', 'checkout'),
       {
-        guard: (args) => args.event.env.lastDelivery !== null && pickOption(textOf(args.event), [['use it']]) === 0 && cartProblem(args) === null,
+        guard: (args) => knownAddress(args) !== null && pickOption(textOf(args.event), [['use it']]) === 0 && cartProblem(args) === null,
         target: 'confirm',
-        actions: assign({ address: ({ event }) => event.env.lastDelivery!.address, area: ({ event }) => event.env.lastDelivery!.area }),
+        actions: assign({ address: (args) => knownAddress(args)!.address, area: (args) => knownAddress(args)!.area }),
       },
       {
-        guard: (args) => args.event.env.lastDelivery !== null && pickOption(textOf(args.event), [['use it']]) === 0,
+        guard: (args) => knownAddress(args) !== null && pickOption(textOf(args.event), [['use it']]) === 0,
         target: 'cart',
         actions: stockProblemReply(),
       },
