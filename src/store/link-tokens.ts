@@ -1,5 +1,6 @@
 import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.js';
+import { insertRow, param, prepared } from './prepared.js';
 import { linkTokens, linkTokenUses } from './schema.js';
 
 export type LinkToken = typeof linkTokens.$inferSelect;
@@ -9,15 +10,19 @@ export function createLinkTokensRepo(db: DbOrTx) {
   return {
     byHash: (tokenHash: string) => db.select().from(linkTokens).where(eq(linkTokens.tokenHash, tokenHash)).get(),
     byId: (id: number) => db.select().from(linkTokens).where(eq(linkTokens.id, id)).get(),
+    // Prepared once: every placed order issues a link.
     insert(row: Omit<typeof linkTokens.$inferInsert, 'id'>): LinkToken {
-      return db.insert(linkTokens).values(row).returning().get();
+      return insertRow(db, linkTokens, row);
     },
     /** Revokes every live link of an order (a resend makes older links stop working). */
     revokeForOrder(orderId: number, at: Date): void {
-      db.update(linkTokens)
-        .set({ revokedAt: at.toISOString() })
-        .where(and(eq(linkTokens.orderId, orderId), isNull(linkTokens.revokedAt)))
-        .run();
+      prepared(db, 'linkTokens.revokeForOrder', (r) =>
+        r
+          .update(linkTokens)
+          .set({ revokedAt: param('at') })
+          .where(and(eq(linkTokens.orderId, sql.placeholder('orderId')), isNull(linkTokens.revokedAt)))
+          .prepare(),
+      ).run({ orderId, at: at.toISOString() });
     },
     /** Revokes one link; false when it was already revoked (or does not exist). */
     revoke(id: number, at: Date): boolean {
