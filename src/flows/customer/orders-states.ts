@@ -22,7 +22,8 @@ const ACTION_OPTIONS = withLabels(
   OPTION_LABELS.orderActions,
 );
 
-const orderOf = (args: Ctx, number: number | null): OrderView | undefined => args.event.env.orders.find((o) => o.number === number);
+// The orders are read from the database on first use: only look when there is a number to look for.
+const orderOf = (args: Ctx, number: number | null): OrderView | undefined => (number === null ? undefined : args.event.env.orders.find((o) => o.number === number));
 const selectedOrder = (args: Ctx) => orderOf(args, args.context.orderNumber);
 const delivered = (args: Ctx) => selectedOrder(args)?.status === 'delivered';
 export const typedOrder = (args: Ctx) => orderOf(args, parseOrderNumberText(textOf(args.event)));
