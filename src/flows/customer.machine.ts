@@ -55,12 +55,12 @@ export const initialCustomerContext = (language: Language): CustomerContext => (
 
 const MENU_OPTIONS = withLabels(
   [
-  ['browse', 'products', 'catalog', 'تصفح', 'المنتجات', 'منتجات', 'تصفح المنتجات'],
-  ['cart', 'my cart', 'view cart', 'السله', 'سلتي', 'عرض السله'],
-  ['custom', 'custom order', 'request', 'طلب خاص', 'خاص'],
-  ['my orders', 'orders', 'track', 'my order', 'where is my order', 'order status', 'status', 'طلباتي', 'الطلبات', 'تتبع', 'طلبي', 'فين طلبي', 'وين طلبي', 'حالة الطلب'],
-  ['talk to the store', 'talk to the seller', 'seller', 'human', 'agent', 'support', 'التحدث مع المتجر', 'البائع', 'كلم البائع', 'خدمه العملاء'],
-  ['language', 'لغه', 'اللغه'],
+    ['browse', 'products', 'catalog', 'تصفح', 'المنتجات', 'منتجات', 'تصفح المنتجات'],
+    ['cart', 'my cart', 'view cart', 'السله', 'سلتي', 'عرض السله'],
+    ['custom', 'custom order', 'request', 'طلب خاص', 'خاص'],
+    ['my orders', 'orders', 'track', 'my order', 'where is my order', 'order status', 'status', 'طلباتي', 'الطلبات', 'تتبع', 'طلبي', 'فين طلبي', 'وين طلبي', 'حالة الطلب'],
+    ['talk to the store', 'talk to the seller', 'seller', 'human', 'agent', 'support', 'التحدث مع المتجر', 'البائع', 'كلم البائع', 'خدمه العملاء'],
+    ['language', 'لغه', 'اللغه'],
   ],
   OPTION_LABELS.menu,
 );
@@ -91,6 +91,12 @@ const menuChoices = [
   { guard: (args: Ctx) => typedOrder(args) !== undefined, target: 'orderActions', actions: customerSetup.assign({ orderNumber: (args: Ctx) => typedOrder(args)!.number }) },
 ];
 
+/** A delivered order's rating question, from a step where nothing else is going on. */
+const askFeedback = [
+  customerSetup.assign({ orderNumber: ({ event }) => (event.type === 'FEEDBACK_DUE' ? event.orderNumber : null) }),
+  say(({ context }) => t(context).feedbackAsk(context.orderNumber ?? 0)),
+];
+
 export const customerMachine = customerSetup.createMachine({
   id: CUSTOMER_MACHINE_ID,
   context: ({ input }) => initialCustomerContext(input.language),
@@ -119,7 +125,11 @@ export const customerMachine = customerSetup.createMachine({
 
     /** A stored conversation was reset: the message was meant for a step that is gone, so it only brings the menu. */
     restarted: {
-      on: { '*': { target: 'menu' } },
+      on: {
+        TEXT: { target: 'menu' },
+        MEDIA: { target: 'menu' },
+        FEEDBACK_DUE: { target: 'rateSeller', actions: askFeedback },
+      },
     },
 
     /** After an action: the next message shows the menu (or acts on a shortcut word). */
@@ -128,7 +138,7 @@ export const customerMachine = customerSetup.createMachine({
         // A menu choice acts at once (the customer knows the menu); anything else shows it.
         TEXT: [...shortcuts, ...menuChoices, { target: 'menu' }],
         MEDIA: { target: 'menu' },
-        FEEDBACK_DUE: { target: 'rateSeller', actions: [assign({ orderNumber: ({ event }) => event.orderNumber }), say(({ context }) => t(context).feedbackAsk(context.orderNumber ?? 0))] },
+        FEEDBACK_DUE: { target: 'rateSeller', actions: askFeedback },
       },
     },
 
@@ -145,7 +155,7 @@ export const customerMachine = customerSetup.createMachine({
           { actions: unknownReply('menuHint') },
         ],
         MEDIA: { actions: say(({ context }) => t(context).mediaHere()) },
-        FEEDBACK_DUE: { target: 'rateSeller', actions: [assign({ orderNumber: ({ event }) => event.orderNumber }), say(({ context }) => t(context).feedbackAsk(context.orderNumber ?? 0))] },
+        FEEDBACK_DUE: { target: 'rateSeller', actions: askFeedback },
       },
     },
 

@@ -1,7 +1,9 @@
 // Answers a customer relies on between steps: the help of the step they are at, the total they agreed to,
 // and the menu acting at once after an action.
 import { describe, expect, it } from 'vitest';
+import { stepCustomerFlow } from '../../src/flows/customer-flow.js';
 import { customerTexts } from '../../src/flows/customer-texts.js';
+import { CUSTOMER_MACHINE_VERSION } from '../../src/flows/customer.machine.js';
 import type { OrderView, QuoteView } from '../../src/flows/customer/types.js';
 import { Chat, chatAt, HONEY, makeEnv, plain, SHOP } from './driver.js';
 
@@ -232,5 +234,14 @@ describe('back to the cart from the review', () => {
     expect(chat.lastReply).toContain('Reply 1 to use your last address: 12 Tahrir St, building 5, Dokki, Giza');
     chat.send('1');
     expect(chat.state).toBe('confirm');
+  });
+});
+
+describe('a stored conversation that cannot be resumed', () => {
+  it('still moves to a quote the seller just sent, after the polite reset note', () => {
+    const stale = { version: CUSTOMER_MACHINE_VERSION - 1, snapshot: { value: 'cart', context: {} } };
+    const result = stepCustomerFlow(stale, { type: 'QUOTE_OFFERED', quote: QUOTE, env: makeEnv({ defaultLanguage: 'en' }) }, 'en');
+    expect(result.snapshot.value).toBe('quoteAnswer');
+    expect(result.effects[0]).toEqual({ type: 'reply', text: en.conversationReset() });
   });
 });

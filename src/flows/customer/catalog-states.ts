@@ -10,11 +10,11 @@ import type { CustomerContext, CustomerEvent } from './types.js';
 
 const CART_OPTIONS = withLabels(
   [
-  ['checkout', 'check out', 'order', 'اتمام', 'اتمام الطلب', 'اطلب'],
-  ['add', 'add more', 'browse', 'اضافه', 'تصفح'],
-  ['change', 'change quantity', 'edit', 'تغيير', 'تعديل'],
-  ['remove', 'delete', 'حذف', 'ازاله'],
-  ['empty', 'clear', 'تفريغ', 'افراغ'],
+    ['checkout', 'check out', 'order', 'اتمام', 'اتمام الطلب', 'اطلب'],
+    ['add', 'add more', 'browse', 'اضافه', 'تصفح'],
+    ['change', 'change quantity', 'edit', 'تغيير', 'تعديل'],
+    ['remove', 'delete', 'حذف', 'ازاله'],
+    ['empty', 'clear', 'تفريغ', 'افراغ'],
   ],
   OPTION_LABELS.cart,
 );

@@ -11,9 +11,9 @@ import { customerSetup, emit, globals, mediaReply, pricedCart, say, t, textOf, u
 // One review step serves a cart and an accepted quote: either's labels are understood.
 const CONFIRM_OPTIONS = withLabels(
   [
-  ['confirm', 'yes', 'ok', 'تاكيد', 'اكد', 'نعم', 'تمام', 'موافق'],
-  ['edit', 'edit cart', 'cart', 'change', 'تعديل', 'السله', 'تغيير'],
-  ['cancel', 'no', 'back', 'الغاء', 'لا', 'رجوع'],
+    ['confirm', 'yes', 'ok', 'تاكيد', 'اكد', 'نعم', 'تمام', 'موافق'],
+    ['edit', 'edit cart', 'cart', 'change', 'تعديل', 'السله', 'تغيير'],
+    ['cancel', 'no', 'back', 'الغاء', 'لا', 'رجوع'],
   ],
   OPTION_LABELS.confirm,
   OPTION_LABELS.quoteConfirm,

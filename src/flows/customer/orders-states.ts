@@ -12,12 +12,12 @@ import type { OrderView } from './types.js';
 
 const ACTION_OPTIONS = withLabels(
   [
-  ['link', 'send link', 'resend my link', 'الرابط', 'ارسل الرابط'],
-  ['cancel', 'cancel order', 'الغاء', 'الغاء الطلب'],
-  ['received', 'i received it', 'delivered', 'استلمت', 'تم الاستلام'],
-  ['problem', 'return', 'report', 'مشكله', 'ارجاع', 'بلاغ'],
-  ['rate', 'rating', 'تقييم', 'قيم'],
-  ['reorder', 'order again', 'again', 'اطلب مره اخري', 'اعاده الطلب'],
+    ['link', 'send link', 'resend my link', 'الرابط', 'ارسل الرابط'],
+    ['cancel', 'cancel order', 'الغاء', 'الغاء الطلب'],
+    ['received', 'i received it', 'delivered', 'استلمت', 'تم الاستلام'],
+    ['problem', 'return', 'report', 'مشكله', 'ارجاع', 'بلاغ'],
+    ['rate', 'rating', 'تقييم', 'قيم'],
+    ['reorder', 'order again', 'again', 'اطلب مره اخري', 'اعاده الطلب'],
   ],
   OPTION_LABELS.orderActions,
 );

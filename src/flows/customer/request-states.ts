@@ -12,17 +12,17 @@ export const emptyDraft = (): RequestDraft => ({ description: null, quantity: nu
 
 const REQUEST_CONFIRM_OPTIONS = withLabels(
   [
-  ['send', 'confirm', 'yes', 'ارسال', 'تاكيد', 'نعم'],
-  ['start over', 'again', 'restart', 'من جديد', 'اعاده'],
-  ['cancel', 'no', 'الغاء', 'لا'],
+    ['send', 'confirm', 'yes', 'ارسال', 'تاكيد', 'نعم'],
+    ['start over', 'again', 'restart', 'من جديد', 'اعاده'],
+    ['cancel', 'no', 'الغاء', 'لا'],
   ],
   OPTION_LABELS.request,
 );
 const QUOTE_OPTIONS = withLabels(
   [
-  ['accept', 'yes', 'ok', 'قبول', 'اقبل', 'موافق', 'نعم'],
-  ['reject', 'no', 'decline', 'رفض', 'ارفض', 'لا'],
-  ['changes', 'change', 'edit', 'تعديل', 'تعديلات', 'تغيير'],
+    ['accept', 'yes', 'ok', 'قبول', 'اقبل', 'موافق', 'نعم'],
+    ['reject', 'no', 'decline', 'رفض', 'ارفض', 'لا'],
+    ['changes', 'change', 'edit', 'تعديل', 'تعديلات', 'تغيير'],
   ],
   OPTION_LABELS.quote,
 );
