@@ -17,6 +17,19 @@ export const isEnglishWord = inList(ENGLISH_WORDS);
 export const isArabicWord = inList(ARABIC_WORDS);
 export const isMoreWord = inList(MORE_WORDS);
 
+/** Each option word, normalised, to its option's index: built once per option list (the lists are module constants). */
+const optionIndexes = new WeakMap<readonly (readonly string[])[], Map<string, number>>();
+
+function optionIndex(options: readonly (readonly string[])[]): Map<string, number> {
+  let index = optionIndexes.get(options);
+  if (!index) {
+    index = new Map();
+    for (const [i, words] of options.entries()) for (const word of words) if (!index.has(normalizeInput(word))) index.set(normalizeInput(word), i);
+    optionIndexes.set(options, index);
+  }
+  return index;
+}
+
 /**
  * The 0-based option a reply picks: its number (`2`, `٢`, `2.`) or one of the option's words.
  * Returns null when the reply matches no option.
@@ -26,8 +39,7 @@ export function pickOption(text: string, options: readonly (readonly string[])[]
   const normalized = normalizeInput(text).replace(/[.)\-]$|[?!؟]+$/, '').trim();
   const n = parseWholeNumber(normalized);
   if (n !== null) return n >= 1 && n <= options.length ? n - 1 : null;
-  const index = options.findIndex((words) => words.some((w) => normalizeInput(w) === normalized));
-  return index >= 0 ? index : null;
+  return optionIndex(options).get(normalized) ?? null;
 }
 
 /** A number the customer sent, for list positions and quantities; null when it is not a whole number. */
