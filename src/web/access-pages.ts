@@ -147,8 +147,11 @@ const OTP_TEXT = {
   },
 };
 
-const top = (language: Language, path: string, storeName: string) =>
-  `<div class="top"><span class="store"><bdi>${escapeHtml(storeName)}</bdi></span><a class="lang" href="${path}?lang=${language === 'ar' ? 'en' : 'ar'}" lang="${language === 'ar' ? 'en' : 'ar'}">${escapeHtml(OTP_TEXT[language].other)}</a></div>`;
+/** The store's name, and the other language (left out where switching would lose the page: the verified list). */
+const top = (language: Language, path: string | null, storeName: string) =>
+  `<div class="top"><span class="store"><bdi>${escapeHtml(storeName)}</bdi></span>${
+    path === null ? '' : `<a class="lang" href="${path}?lang=${language === 'ar' ? 'en' : 'ar'}" lang="${language === 'ar' ? 'en' : 'ar'}">${escapeHtml(OTP_TEXT[language].other)}</a>`
+  }</div>`;
 const errorLine = (error: string | undefined) => (error ? `<p class="notice error" role="alert">${escapeHtml(error)}</p>` : '');
 
 export function renderOtpStart(storeName: string, language: Language, csrf: string, options: { error?: string; phone?: string } = {}): string {
@@ -204,7 +207,7 @@ export function renderOtpOrders(storeName: string, language: Language, orders: r
   return page(
     language,
     t.yourOrders,
-    `${top(language, '/otp', storeName)}
+    `${top(language, null, storeName)}
 <section class="card">
 <h1>${escapeHtml(t.yourOrders)}</h1>
 <p>${escapeHtml(orders.length ? t.ordersIntro : t.noOrders)}</p>

@@ -69,6 +69,8 @@ describe('the OTP look-up', () => {
     expect(res.status).toBe(200);
     const html = plain(await res.text());
     expect(html).toContain('Your orders');
+    // The store's name, and no language switch that would lead back to the start and lose the list.
+    expect(html).toContain('<div class="top"><span class="store"><bdi>Test Shop</bdi></span></div>');
     expect(html).toContain(`href="/o/${order.publicId}?lang=en"`);
     expect(html).toContain(`href="/o/${second.publicId}?lang=en"`);
     expect(guestRow(web.h, CUSTOMER)!.verifiedAt).not.toBeNull();
