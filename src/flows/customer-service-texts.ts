@@ -52,6 +52,8 @@ const en = {
         : 'We could not receive that photo. Please send it again.',
   requestPhotosFull: () => 'You have sent 5 photos, the most we keep. Send "done" to continue.',
   requestPhotoThenDescribe: (count: number) => `Photo received (${count}/5). Now describe in words what you would like.`,
+  requestPhotoKept: (count: number) => `Photo received (${count}/5).`,
+  requestPhotosSoFar: (count: number) => `You have sent ${count} of at most 5 photos. Send more, or "done" when you have finished.`,
   requestSummary: (d: { description: string; quantity: number; budget: string | null; photos: number }) =>
     `Please check your request:\n${d.description}\nQuantity: ${d.quantity}\nBudget: ${d.budget ?? 'not given'}\nPhotos: ${d.photos}\n\n${numbered(OPTION_LABELS.request.en)}`,
   requestSent: (number: number) =>
@@ -174,6 +176,8 @@ const ar: typeof en = {
         : 'لم نستطع استلام الصورة. من فضلك أرسلها مرة أخرى.',
   requestPhotosFull: () => 'أرسلت 5 صور، وهو الحد الأقصى. أرسل "تم" للمتابعة.',
   requestPhotoThenDescribe: (count) => `وصلت الصورة (${count}/5). الآن اكتب وصفاً لما تريده.`,
+  requestPhotoKept: (count) => `وصلت الصورة (${count}/5).`,
+  requestPhotosSoFar: (count) => `أرسلت ${count} من 5 صور كحد أقصى. أرسل المزيد، أو "تم" عند الانتهاء.`,
   requestSummary: (d) =>
     `من فضلك راجع طلبك:\n${d.description}\nالكمية: ${d.quantity}\nالميزانية: ${d.budget ?? 'غير محددة'}\nالصور: ${d.photos}\n\n${numbered(OPTION_LABELS.request.ar)}`,
   requestSent: (number) => `تم إرسال طلبك ${requestNo(number)}. ✅ سيرد عليك المتجر هنا بالسعر ومدة التسليم.`,

@@ -245,3 +245,16 @@ describe('a stored conversation that cannot be resumed', () => {
     expect(result.effects[0]).toEqual({ type: 'reply', text: en.conversationReset() });
   });
 });
+
+describe('photos sent before the photo step', () => {
+  it('are acknowledged when they arrive, and the photo step counts them instead of repeating "received"', () => {
+    const chat = chatAt('menu', 'en');
+    chat.sendAll(['3', 'A wooden name sign with Omar on it']);
+    expect(chat.state).toBe('requestQuantity');
+    chat.sendEvent({ type: 'MEDIA', caption: null, media: { ok: true, image: { path: 'media/a.jpg', mimetype: 'image/jpeg', sizeBytes: 10, sha256: 'a' } } });
+    expect(chat.replies).toEqual([`Photo received (1/5). ${en.requestQuantity()}`]);
+    chat.sendAll(['1', 'skip']);
+    expect(chat.replies).toEqual([en.requestPhotosSoFar(1)]);
+    expect(chat.lastReply).toBe('You have sent 1 of at most 5 photos. Send more, or "done" when you have finished.');
+  });
+});

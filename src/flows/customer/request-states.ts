@@ -37,6 +37,10 @@ const photoRefusal = () =>
   say((args) => (args.event.type === 'MEDIA' && !args.event.media.ok ? t(args.context).requestPhotoRefused(args.event.media.reason) : t(args.context).mediaHere()));
 const quoteExpired = (args: Ctx) => args.context.quote !== null && args.context.quote.expiresAt <= args.event.env.now;
 
+/** A photo sent while a step waits for text: it is kept, said so, and the step's question asked again. */
+const photoKeptThen = (step: 'requestQuantity' | 'requestBudget') =>
+  say(({ context }) => `${t(context).requestPhotoKept(context.draft.images.length)} ${t(context)[step]()}`);
+
 export const requestDescription = customerSetup.createStateConfig({
   entry: say(({ context }) => t(context).requestDescribe()),
   on: {
@@ -77,7 +81,7 @@ export const requestQuantity = customerSetup.createStateConfig({
       },
       { actions: say(({ context }) => t(context).requestQuantityInvalid()) },
     ],
-    MEDIA: [{ guard: (args) => !mediaOk(args), actions: photoRefusal() }, { actions: [assign({ draft: (args) => addImage(args.context, args) }), say(({ context }) => t(context).requestQuantity())] }],
+    MEDIA: [{ guard: (args) => !mediaOk(args), actions: photoRefusal() }, { actions: [assign({ draft: (args) => addImage(args.context, args) }), photoKeptThen('requestQuantity')] }],
   },
 });
 
@@ -94,12 +98,13 @@ export const requestBudget = customerSetup.createStateConfig({
       },
       { actions: say(({ context }) => t(context).requestBudgetInvalid()) },
     ],
-    MEDIA: [{ guard: (args) => !mediaOk(args), actions: photoRefusal() }, { actions: [assign({ draft: (args) => addImage(args.context, args) }), say(({ context }) => t(context).requestBudget())] }],
+    MEDIA: [{ guard: (args) => !mediaOk(args), actions: photoRefusal() }, { actions: [assign({ draft: (args) => addImage(args.context, args) }), photoKeptThen('requestBudget')] }],
   },
 });
 
 export const requestPhotos = customerSetup.createStateConfig({
-  entry: say(({ context }) => t(context).requestPhotos(context.draft.images.length)),
+  // Photos sent at earlier steps are already kept: say how many, not "photo received" again.
+  entry: say(({ context }) => (context.draft.images.length === 0 ? t(context).requestPhotos(0) : t(context).requestPhotosSoFar(context.draft.images.length))),
   on: {
     TEXT: [
       ...globals('requestPhotos', 'request'),
