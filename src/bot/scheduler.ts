@@ -13,7 +13,7 @@ import { inTransaction, type Db, type Tx } from '../store/db.js';
 import { sqliteOf } from '../store/raw-sqlite.js';
 import { createGuestsRepo } from '../store/guests.js';
 import { customRequests, orders, quotes } from '../store/schema.js';
-import { advanceConversation, type ConversationInput } from './conversation.js';
+import { askCodConfirmation, stepCustomer } from './customer-questions.js';
 import type { OutboxSender } from './outbox-sender.js';
 import type { BotConfig, SystemContext } from './pipeline.js';
 
@@ -80,15 +80,6 @@ export function createScheduler(deps: SchedulerDeps) {
     const guest = guestId === null ? undefined : createGuestsRepo(ctx.tx).byId(guestId);
     const address = guest?.chatAddress ?? (guest?.phoneE164 ? ctx.messenger.addressOfGuest(guest.id) : null);
     if (guest && address) ctx.messenger.text(address, guest.id, make(lifecycleTexts[guest.language ?? ctx.config.defaultLanguage]));
-  }
-
-  function stepCustomer(ctx: SystemContext, guestId: number | null, input: ConversationInput): boolean {
-    if (guestId === null) return false;
-    const guest = createGuestsRepo(ctx.tx).byId(guestId);
-    const address = guest ? ctx.messenger.addressOfGuest(guest.id) : null;
-    if (!guest || !address || guest.blockedAt !== null) return false;
-    advanceConversation({ ...ctx, guest, address, pushName: null }, input);
-    return true;
   }
 
   function expireOrder(tx: Tx, order: OrderRow, stage: ExpiredOrderStage, ctx: SystemContext, policy: StorePolicy): boolean {
@@ -230,9 +221,8 @@ export function createScheduler(deps: SchedulerDeps) {
           // Paid meanwhile, or the shop stopped asking: nothing to ask (and the order leaves this due set).
           return tx.update(orders).set({ codConfirmation: 'not_needed' }).where(and(eq(orders.id, order.id), eq(orders.codConfirmation, 'asked'))).run().changes === 1;
         }
-        const marked = tx.update(orders).set({ codAskedAt: stamp }).where(and(eq(orders.id, order.id), isNull(orders.codAskedAt))).run().changes === 1;
-        if (marked) stepCustomer(ctx, order.guestId, { type: 'COD_CONFIRM', cod: { orderNumber: order.number, totalMinor: order.totalMinor, currency: order.currency } });
-        return marked;
+        // Normally asked when the seller confirms (seller /confirm); this catches any confirmation made otherwise.
+        return askCodConfirmation(ctx, order);
       },
     );
     // Ask once for a rating after delivery.

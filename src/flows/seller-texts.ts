@@ -402,6 +402,7 @@ const en = {
   orderDetails: (order: Order, items: readonly OrderItem[], events: readonly OrderEvent[], extras?: OrderExtras) => orderDetails(order, items, events, 'en', extras),
   confirmed: (order: Order, told = true) =>
     `✅ Order #${order.number} confirmed.${told ? ' The customer has been told, with a link to the order page.' : ' The customer could not be told: no number to write to.'}`,
+  codAskedNow: () => ' They are asked now to confirm cash on delivery; it can ship once they say yes.',
   notFound: (number: number) => `There is no order #${number}. Send /orders to see your orders.`,
   awaitingCod: (number: number, cod: 'asked' | 'declined') =>
     cod === 'declined'
@@ -607,6 +608,7 @@ const ar: typeof en = {
       .join('\n')}\nالإجمالي: ${formatMoney(order.totalMinor, order.currency, 'ar')} (الدفع عند الاستلام)\nالعنوان: ${order.addressLine}، ${order.area}\nأرسل ${ltr(`/confirm ${order.number}`)} للتأكيد، أو ${ltr(`/order ${order.number}`)} للتفاصيل.`,
   orderDetails: (order, items, events, extras) => orderDetails(order, items, events, 'ar', extras),
   confirmed: (order, told = true) => `✅ تم تأكيد الطلب #${order.number}.${told ? ' تم إبلاغ العميل مع رابط صفحة الطلب.' : ' لم يتم إبلاغ العميل: لا يوجد رقم للتواصل.'}`,
+  codAskedNow: () => ' يُسأل العميل الآن لتأكيد الدفع عند الاستلام؛ يمكن شحنه بعد موافقته.',
   notFound: (number) => `لا يوجد طلب رقم #${number}. أرسل ${ltr('/orders')} لعرض طلباتك.`,
   awaitingCod: (number, cod) =>
     cod === 'declined'

@@ -261,10 +261,10 @@ describe('cash-on-delivery confirmation', () => {
     expect(stockOf('HONEY-1KG')).toBe(20);
   });
 
-  it('an order marked paid needs no cash-on-delivery yes: nobody is asked and it ships', async () => {
+  it('an order paid before it is confirmed needs no cash-on-delivery yes: nobody is asked and it ships', async () => {
     const number = await placeOrder();
-    await h.say(SELLER, `/confirm ${number}`);
     await h.say(SELLER, `/paid ${number}`);
+    expect(await h.ask(SELLER, `/confirm ${number}`)).not.toContain('confirm cash on delivery');
     expect(orderRow(number).codConfirmation).toBe('not_needed');
     await sweep();
     expect(h.outbound(CUSTOMER).join('\n')).not.toContain('in cash on delivery?');
@@ -327,10 +327,11 @@ describe('shipping waits for the COD answer', () => {
     updatePolicy(h.app.db, { codConfirmation: 'always' }, h.clock.now());
     const number = await placeOrder();
     expect(await h.ask(SELLER, `/order ${number}`)).toContain('COD confirmation: will be asked once you confirm');
-    await h.say(SELLER, `/confirm ${number}`);
-    expect(await h.ask(SELLER, `/order ${number}`)).toContain('COD confirmation: will be asked at the next check');
-    await sweep();
+    // Asked right after the confirmation, not at the next check.
+    expect(await h.ask(SELLER, `/confirm ${number}`)).toContain('They are asked now to confirm cash on delivery');
+    expect(h.lastReplies(CUSTOMER).join('\n')).toContain('in cash on delivery?');
     expect(await h.ask(SELLER, `/order ${number}`)).toContain('COD confirmation: asked, waiting for the customer');
+    await sweep();
     expect(await h.ask(SELLER, `/ship ${number} Bosta`)).toContain('waits for the customer to confirm cash on delivery');
     expect(await h.ask(SELLER, `/ready ${number}`)).toContain('waits for the customer to confirm cash on delivery');
     expect(orderRow(number).status).toBe('confirmed');

@@ -1,4 +1,5 @@
 // Orders: the unified list, one order in full, a manual order, confirmation.
+import { askCodConfirmation } from '../../customer-questions.js';
 import { orderNotifications } from '../../../flows/order-notifications.js';
 import { fraudReason } from '../../../flows/review-texts.js';
 import { flagFacts, type FraudRule } from '../../../orders/fraud.js';
@@ -227,7 +228,9 @@ function confirmRun(this: CommandSpec, cmd: Parameters<CommandSpec['run']>[0], c
   // `update` is lowered to `view` while the customer's number is unverified (orders/links.ts).
   const guest = orderGuest(ctx, confirmed);
   const told = guest ? ctx.messenger.toGuest(guest.id, orderNotifications[confirmed.language].confirmed(confirmed.number, ctx.issueLink(confirmed, 'update'))) : false;
-  return t.confirmed(confirmed, told);
+  // A first-time or risky order: the cash-on-delivery question follows the confirmation at once.
+  const codAsked = confirmed.codConfirmation === 'asked' && askCodConfirmation(ctx, confirmed);
+  return t.confirmed(confirmed, told) + (codAsked ? t.codAskedNow() : '');
 }
 
 const confirm: CommandSpec = {
