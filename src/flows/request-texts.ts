@@ -40,6 +40,13 @@ export const REQUEST_STATUS_LABELS: Record<Language, Record<CustomerRequest['sta
   ar: { open: 'بانتظار رد المتجر', approved: 'مقبول', declined: 'مرفوض' },
 };
 
+/** A request's state as the customer reads it: a message to the store is answered or closed, not accepted. */
+export function requestStatusLabel(kind: CustomerRequestKind, status: CustomerRequest['status'], language: Language): string {
+  if (kind !== 'contact') return REQUEST_STATUS_LABELS[language][status];
+  const labels = language === 'ar' ? { open: 'بانتظار الرد', approved: 'تم الرد', declined: 'مغلقة' } : { open: 'waiting for an answer', approved: 'answered', declined: 'closed' };
+  return labels[status];
+}
+
 const who = (order: Pick<Order, 'customerName'>) => quoteUserText(order.customerName);
 
 /** What the customer asks, as a verb phrase before "order #1001". */

@@ -8,7 +8,8 @@ import type { LinkScope } from '../orders/links.js';
 import { formatMoney } from '../orders/money.js';
 import { formatDateTime, formatDay } from '../orders/dates.js';
 import type { OrderStatus } from '../orders/status.js';
-import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../flows/request-texts.js';
+import { REQUEST_KIND_LABELS, requestStatusLabel } from '../flows/request-texts.js';
+import { hasArabicScript } from '../orders/text.js';
 import { statusLabel } from '../flows/seller-texts.js';
 import type { Order, OrderEvent, OrderItem } from '../store/orders.js';
 import { escapeHtml, page } from './html.js';
@@ -50,6 +51,7 @@ export const PAGE_TEXT = {
       const req = /^request:([a-z_]+)(?::(approved|declined))?$/.exec(e.type);
       if (req) {
         const kind = REQUEST_KIND_LABELS.en[req[1] as CustomerRequest['kind']] ?? req[1];
+        if (req[1] === 'contact') return req[2] ? (req[2] === 'approved' ? 'The store answered your message' : 'The store closed your message') : 'You wrote to the store';
         return req[2] ? `The store ${req[2] === 'approved' ? 'accepted' : 'declined'} your ${kind} request` : `You sent ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} request`;
       }
       if (e.type === 'feedback') return 'You rated the order';
@@ -126,6 +128,7 @@ export const PAGE_TEXT = {
       const req = /^request:([a-z_]+)(?::(approved|declined))?$/.exec(e.type);
       if (req) {
         const kind = REQUEST_KIND_LABELS.ar[req[1] as CustomerRequest['kind']] ?? req[1];
+        if (req[1] === 'contact') return req[2] ? (req[2] === 'approved' ? 'ردّ المتجر على رسالتك' : 'أغلق المتجر رسالتك') : 'راسلت المتجر';
         return req[2] ? `${req[2] === 'approved' ? 'وافق المتجر على' : 'رفض المتجر'} طلب ${kind}` : `أرسلت طلب ${kind}`;
       }
       if (e.type === 'feedback') return 'قيّمت الطلب';
@@ -277,7 +280,7 @@ function renderRequests(view: OrderPageView): string {
       const p = requestPayload(r);
       const detail =
         r.kind === 'address_change'
-          ? `<p class="muted">${escapeHtml(t.newAddress)}:</p><p class="quote">${bdi(`${p.addressLine ?? ''}${language === 'ar' ? '، ' : ', '}${p.area ?? ''}`)}</p>`
+          ? `<p class="muted">${escapeHtml(t.newAddress)}:</p><p class="quote">${bdi(`${p.addressLine ?? ''}${hasArabicScript(`${p.addressLine ?? ''}${p.area ?? ''}`) ? '، ' : ', '}${p.area ?? ''}`)}</p>`
           : r.kind === 'contact'
             ? `<p class="quote">${bdi(p.message ?? '')}</p>`
             : r.kind === 'return' || r.kind === 'refund'
@@ -286,7 +289,7 @@ function renderRequests(view: OrderPageView): string {
                 ? `<p class="quote">${bdi(p.reason)}</p>`
                 : '';
       const note = p.note ? `<p class="muted">${escapeHtml(t.storeNote)}:</p><p class="quote">${bdi(p.note)}</p>` : '';
-      return `<li><strong>${escapeHtml(REQUEST_KIND_LABELS[language][r.kind])}</strong> <span class="status ${escapeHtml(r.status)}">${escapeHtml(REQUEST_STATUS_LABELS[language][r.status])}</span><br><span class="muted">${escapeHtml(formatDateTime(r.createdAt, language))}</span>${detail}${note}</li>`;
+      return `<li><strong>${escapeHtml(REQUEST_KIND_LABELS[language][r.kind])}</strong> <span class="status ${escapeHtml(r.status)}">${escapeHtml(requestStatusLabel(r.kind, r.status, language))}</span><br><span class="muted">${escapeHtml(formatDateTime(r.createdAt, language))}</span>${detail}${note}</li>`;
     })
     .join('');
   return `<section class="card"><h2>${escapeHtml(t.requests)}</h2>${rating}${items ? `<ul class="requests">${items}</ul>` : ''}</section>`;

@@ -224,9 +224,15 @@ describe('contact, delivery, returns, rating', () => {
     const page = await pageOf(o);
     expect(page).toContain('Can you deliver after 5pm? &lt;img src=x onerror=alert(1)&gt;');
     expect(page).not.toContain('<img');
+    // A message, not a request to accept: it waits for an answer, then is answered.
+    expect(page).toContain('waiting for an answer');
+    expect(page).toContain('You wrote to the store');
     expect(await seller('/answer C-1 Yes, between 5 and 9')).toContain('C-1 accepted');
     expect(toCustomer()).toContain('The store answered your message about order #1001:\n\u2068Yes, between 5 and 9\u2069');
-    expect(await pageOf(o)).toContain('Yes, between 5 and 9');
+    const answered = await pageOf(o);
+    expect(answered).toContain('Yes, between 5 and 9');
+    expect(answered).toContain('The store answered your message');
+    expect(answered).toContain('>answered</span>');
   });
 
   it('caps messages at 10 a day per order', async () => {
