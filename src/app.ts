@@ -1,4 +1,5 @@
 // The composition root shared by `npm start` and the tests: store, transport, bot, outbox, web.
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Clock } from './clock.js';
@@ -30,9 +31,28 @@ export interface AppDeps {
   healthOptions?: HealthOptions;
 }
 
+/** The database, or a start-up error that names the setting to fix (a folder, an unwritable place, another file). */
+function openDatabaseNamed(path: string): DatabaseHandle {
+  try {
+    return openDatabase(path);
+  } catch (err) {
+    throw new Error(`DATABASE_PATH ${path} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Received photos and exports are written here: found out at start, not at a customer's first photo. */
+function checkMediaDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new Error(`MEDIA_DIR ${dir} cannot be written: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 export function createTijaratk(deps: AppDeps) {
   const { config, logger, clock, ids } = deps;
-  const database = openDatabase(config.databasePath);
+  const database = openDatabaseNamed(config.databasePath);
   const { db } = database;
   const commits = createGroupCommit(db);
   let checkpointer: Checkpointer | null = null;
@@ -102,6 +122,7 @@ export function createTijaratk(deps: AppDeps) {
     health,
     /** Seeds the demo catalog (simulator only), starts the transport and listens. Returns the bound port. */
     async start(listen = true): Promise<number> {
+      checkMediaDir(config.mediaDir);
       if (simulator) {
         const added = seedDemoCatalog(db, config.currency, clock.now());
         if (added > 0) logger.info({ products: added }, 'demo catalog seeded');
@@ -112,11 +133,15 @@ export function createTijaratk(deps: AppDeps) {
       scheduler.start();
       if (!listen) return 0;
       return new Promise<number>((resolve, reject) => {
-        const s = web.listen(config.port, config.host, () => {
+        // Express 5 hands a listen error (port taken, an address this machine does not have) to this callback.
+        const s = web.listen(config.port, config.host, (err?: Error) => {
+          if (err) {
+            reject(new Error(`PORT ${config.port} on HOST ${config.host} cannot be used: ${err.message}`));
+            return;
+          }
           const address = s.address();
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
-        s.once('error', reject);
         server = s;
       });
     },

@@ -1,11 +1,12 @@
 // Configuration, parsed once by a zod schema (DESIGN.md section 4). A bad value stops start-up
 // with one line that names the variable and the expected form.
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDuration } from './orders/duration.js';
 import { normalizePhone } from './orders/phone.js';
 
-const duration = (fallback: string) =>
+const duration = (fallback: string, maxMs?: { ms: number; shown: string }) =>
   z
     .string()
     .default(fallback)
@@ -15,8 +16,24 @@ const duration = (fallback: string) =>
         ctx.addIssue({ code: 'custom', message: `a duration like 90s, 30m, 48h or 7d (got "${value}")` });
         return z.NEVER;
       }
+      if (maxMs && ms > maxMs.ms) {
+        ctx.addIssue({ code: 'custom', message: `a duration up to ${maxMs.shown} (got "${value}")` });
+        return z.NEVER;
+      }
       return ms;
     });
+
+/** `true`/`false`, a hop count, or a comma list of addresses, subnets and Express's names (loopback...). */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+function validTrustProxy(value: string): boolean {
+  if (value === 'true' || value === 'false' || /^\d{1,3}$/.test(value)) return true;
+  return value.split(',').every((part) => {
+    const entry = part.trim();
+    if (PROXY_NAMES.has(entry)) return true;
+    const [address = '', mask] = entry.split('/');
+    return isIP(address) !== 0 && (mask === undefined || /^\d{1,3}$/.test(mask) || isIP(mask) !== 0);
+  });
+}
 
 const sellerNumbers = z
   .string()
@@ -62,13 +79,18 @@ export const configSchema = z
     PENDING_CONFIRMATION_TTL: duration('48h'),
     READY_NOT_SHIPPED_TTL: duration('72h'),
     COD_CONFIRMATION_TTL: duration('24h'),
-    SWEEP_INTERVAL: duration('60s'),
+    // Node's timers hold at most 2^31-1 ms; a longer interval would fire at once, over and over.
+    SWEEP_INTERVAL: duration('60s', { ms: 24 * 86_400_000, shown: '24d' }),
     HANDOFF_TTL: duration('30m'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'one of fatal, error, warn, info, debug, trace, silent',
     }).default('info'),
     LINK_SECRET: z.string().min(32, 'at least 32 characters of random text').optional(),
-    TRUST_PROXY: z.string().default('false'),
+    TRUST_PROXY: z.string().default('false').refine(validTrustProxy, { message: 'true, false, a hop count, or addresses/subnets like 10.0.0.1,192.168.0.0/16 or loopback' }),
+  })
+  .superRefine((env, ctx) => {
+    // Links are built from PUBLIC_URL; with PORT 0 the real port is only known after start.
+    if (env.PORT === 0 && env.PUBLIC_URL === undefined) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'an http(s) URL (required when PORT is 0)' });
   })
   .transform((env) => ({
     transport: env.TRANSPORT,

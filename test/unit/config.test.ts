@@ -86,7 +86,7 @@ describe('parseConfig with values set', () => {
   });
 
   it('accepts the simulator transport, English and another currency', () => {
-    const config = parseConfig({ TRANSPORT: 'simulator', DEFAULT_LANGUAGE: 'en', CURRENCY: 'USD', PORT: '0' });
+    const config = parseConfig({ TRANSPORT: 'simulator', DEFAULT_LANGUAGE: 'en', CURRENCY: 'USD', PORT: '0', PUBLIC_URL: 'http://127.0.0.1:3999' });
     expect(config).toMatchObject({ transport: 'simulator', defaultLanguage: 'en', currency: 'USD', port: 0 });
   });
 });
@@ -110,11 +110,23 @@ describe('parseConfig rejects bad values with one line naming the variable', () 
     ['DEFAULT_LANGUAGE', 'fr'],
     ['LOG_LEVEL', 'verbose'],
     ['LINK_SECRET', 'too-short'],
+    ['SWEEP_INTERVAL', '25d'],
+    ['TRUST_PROXY', 'maybe'],
+    ['TRUST_PROXY', '10.0.0.1,not-an-address'],
   ])('%s=%s', (name, value) => {
     const error = configErrorFor({ [name]: value });
     expect(error.name).toBe('ConfigError');
     expect(error.message).not.toContain('\n');
     expect(error.message).toMatch(new RegExp(`^Invalid ${name}: expected .+`));
+  });
+
+  it('takes the trust proxy forms Express takes, and PORT 0 only with a PUBLIC_URL to build links from', () => {
+    for (const value of ['true', 'false', '1', 'loopback', '10.0.0.1', '10.0.0.0/8, 192.168.0.1', 'loopback, ::1']) {
+      expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toBe(value);
+    }
+    expect(configErrorFor({ PORT: '0' }).message).toBe('Invalid PUBLIC_URL: expected an http(s) URL (required when PORT is 0)');
+    expect(parseConfig({ PORT: '0', PUBLIC_URL: 'https://shop.example.com' }).port).toBe(0);
+    expect(parseConfig({ SWEEP_INTERVAL: '24d' }).sweepIntervalMs).toBe(24 * 86_400_000);
   });
 
   it('quotes the bad duration and the bad seller number so the operator can find it', () => {

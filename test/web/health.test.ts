@@ -29,7 +29,7 @@ async function start() {
     addressForPhone: (p) => p,
     send: async () => ({ payload: null }),
   };
-  const config = parseConfig({ TRANSPORT: 'baileys', DATABASE_PATH: ':memory:', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SELLER_NUMBERS: '+201000000001' });
+  const config = parseConfig({ TRANSPORT: 'baileys', DATABASE_PATH: ':memory:', PORT: '0', PUBLIC_URL: 'http://127.0.0.1:3999', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SELLER_NUMBERS: '+201000000001' });
   app = createTijaratk({
     config,
     logger: pino({ level: 'silent' }),

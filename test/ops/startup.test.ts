@@ -1,0 +1,57 @@
+// Start-up problems an operator must hear about at once, in one line naming what to fix: not a bot that says
+// "ready" and serves nothing, nor one that fails at a customer's first photo.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { createTijaratk } from '../../src/app.js';
+import { createManualClock } from '../../src/clock.js';
+import { parseConfig } from '../../src/config.js';
+import { createIdGenerator } from '../../src/ids.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tijaratk-startup-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const appWith = (env: Record<string, string>) =>
+  createTijaratk({
+    config: parseConfig({ TRANSPORT: 'simulator', DATABASE_PATH: join(dir, 'shop.db'), MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...env }),
+    logger: pino({ level: 'silent' }),
+    clock: createManualClock('2026-03-01T10:00:00.000Z'),
+    ids: createIdGenerator(),
+  });
+
+describe('start-up', () => {
+  it('refuses a port another program holds, naming PORT and HOST, instead of running without a web server', async () => {
+    const holder: Server = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    const app = appWith({ PORT: String(port) });
+    try {
+      await expect(app.start()).rejects.toThrow(new RegExp(`^PORT ${port} on HOST 127.0.0.1 cannot be used: .*EADDRINUSE`));
+    } finally {
+      await app.stop(0);
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  });
+
+  it('names DATABASE_PATH when it is a folder or not a database', () => {
+    expect(() => appWith({ DATABASE_PATH: dir })).toThrow(/^DATABASE_PATH .+ cannot be used: /);
+    writeFileSync(join(dir, 'orders.csv'), 'number,total\n1001,530\n'.repeat(200));
+    expect(() => appWith({ DATABASE_PATH: join(dir, 'orders.csv') })).toThrow(/^DATABASE_PATH .+orders\.csv cannot be used: file is not a database/);
+  });
+
+  it('names MEDIA_DIR when photos could not be written there', async () => {
+    // A path through a file cannot be created, even by root (who ignores folder permissions).
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const app = appWith({ DATABASE_PATH: ':memory:', MEDIA_DIR: join(dir, 'not-a-folder', 'media') });
+    await expect(app.start(false)).rejects.toThrow(/^MEDIA_DIR .+ cannot be written: /);
+    await app.stop(0);
+  });
+});
