@@ -80,7 +80,10 @@ export function createTijaratk(deps: AppDeps) {
     },
     deps.outboxOptions,
   );
-  const health = createHealthCheck({ db, transport, clock }, deps.healthOptions);
+  const health = createHealthCheck(
+    { db, transport, clock, storageFailure: commits.storageFailure, ...(database.sqlite.memory ? {} : { databaseFile: database.sqlite.name }) },
+    deps.healthOptions,
+  );
   const bot = createBot({ db, commits, transport, outbox, config, logger: logger.child({ part: 'bot' }), clock, ids, linkSecret });
   const scheduler = createScheduler({
     db,
@@ -113,6 +116,7 @@ export function createTijaratk(deps: AppDeps) {
   return {
     database,
     db,
+    commits,
     bot,
     outbox,
     transport,

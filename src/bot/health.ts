@@ -1,5 +1,6 @@
 // What GET /healthz reports to a process supervisor: the database answers, the transport is connected (or has not
 // been down for long), and how far the outbox is behind. `down` (HTTP 503) means restart me; `degraded` is for people.
+import { statSync } from 'node:fs';
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/db.js';
 import { createOutboxRepo } from '../store/outbox.js';
@@ -26,8 +27,19 @@ export interface HealthReport {
 export const DEFAULT_TRANSPORT_DOWN_LIMIT_MS = 5 * 60_000;
 export const DEFAULT_BACKLOG_WARN_MS = 10 * 60_000;
 
-export function createHealthCheck(deps: { db: Db; transport: Pick<Transport, 'name' | 'isReady'>; clock: Clock }, options: HealthOptions = {}) {
+export interface HealthDeps {
+  db: Db;
+  transport: Pick<Transport, 'name' | 'isReady'>;
+  clock: Clock;
+  /** Why writes are failing right now (the group commit's last storage error), or null. */
+  storageFailure?: () => string | null;
+  /** The database file as opened; a file removed or replaced under the bot takes every later write with it. */
+  databaseFile?: string;
+}
+
+export function createHealthCheck(deps: HealthDeps, options: HealthOptions = {}) {
   const { db, transport, clock } = deps;
+  const fileId = deps.databaseFile ? identityOf(deps.databaseFile) : null;
   const downLimitMs = options.transportDownLimitMs ?? DEFAULT_TRANSPORT_DOWN_LIMIT_MS;
   const backlogWarnMs = options.backlogWarnMs ?? DEFAULT_BACKLOG_WARN_MS;
   // The transport starts unconnected: until a check sees it ready, it counts as down since the process began.
@@ -57,6 +69,18 @@ export function createHealthCheck(deps: { db: Db; transport: Pick<Transport, 'na
       } catch (err) {
         database = { ok: false, error: err instanceof Error ? err.message : String(err) };
         problems.push('the database does not answer');
+        down = true;
+      }
+      // Reads can still succeed (from memory and the WAL) while nothing new can be kept.
+      const failing = deps.storageFailure?.() ?? null;
+      if (database.ok && failing !== null) {
+        database = { ok: false, error: failing };
+        problems.push('the database cannot be written');
+        down = true;
+      }
+      if (database.ok && deps.databaseFile && fileId !== null && identityOf(deps.databaseFile) !== fileId) {
+        database = { ok: false, error: `${deps.databaseFile} was removed or replaced while the bot runs` };
+        problems.push('the database file is gone');
         down = true;
       }
 
@@ -94,3 +118,13 @@ export function createHealthCheck(deps: { db: Db; transport: Pick<Transport, 'na
   };
 }
 export type HealthCheck = ReturnType<typeof createHealthCheck>;
+
+/** Device and inode of a file, or null when it is not there. */
+function identityOf(path: string): string | null {
+  try {
+    const stat = statSync(path);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}

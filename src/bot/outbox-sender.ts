@@ -48,6 +48,11 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
   const inFlight = new Map<string, PermanentSendError | null>();
   /** This pass's "sent" marks, waiting for their group commit. */
   let marking: Array<Promise<void>> = [];
+  // Sent, but the "sent" mark could not be written (a full disk): the next passes retry only the mark, never the
+  // send, and wait longer each time, so a storage failure neither repeats messages nor spins the loop.
+  const sentUnrecorded = new Map<number, { result: Awaited<ReturnType<Transport['send']>>; sentAt: Date }>();
+  let storagePauseMs = 0;
+  let pausedUntil = 0;
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
@@ -108,24 +113,30 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
     const attempts = row.attempts + 1;
     inFlight.set(row.messageId, null);
     try {
-      const result = await transport.send(row.address, contentOf(row), row.messageId);
-      if (transport.perChatPaceMs > 0) lastSentAt.set(row.address, clock.now().getTime());
+      const earlier = sentUnrecorded.get(row.id);
+      const result = earlier?.result ?? (await transport.send(row.address, contentOf(row), row.messageId));
+      if (!earlier && transport.perChatPaceMs > 0) lastSentAt.set(row.address, clock.now().getTime());
       const refused = inFlight.get(row.messageId);
       if (refused) {
         failForGood(row, attempts, refused.code, `${refused.code}: ${refused.message}`);
         return 'failed';
       }
-      const sentAt = clock.now();
+      const sentAt = earlier?.sentAt ?? clock.now();
+      sentUnrecorded.set(row.id, { result, sentAt });
       marking.push(
-        deps.commits.run((tx) => {
-          try {
-            result.record?.(tx);
-          } catch (err) {
-            // The message went out; losing the transport's own note of it must not make it go out again and again.
-            logger.error({ err, outboxId: row.id }, 'the transport could not record a sent message');
-          }
-          repo.markSent(row.id, result.payload, sentAt);
-        }),
+        deps.commits
+          .run((tx) => {
+            try {
+              result.record?.(tx);
+            } catch (err) {
+              // The message went out; losing the transport's own note of it must not make it go out again and again.
+              logger.error({ err, outboxId: row.id }, 'the transport could not record a sent message');
+            }
+            repo.markSent(row.id, result.payload, sentAt);
+          })
+          .then(() => {
+            sentUnrecorded.delete(row.id);
+          }),
       );
       return 'sent';
     } catch (err) {
@@ -159,6 +170,8 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
    * go, if any, and whether anything changed (so another pass may find more).
    */
   async function pass(): Promise<{ paceWait: number | null; progressed: boolean }> {
+    const pause = pausedUntil - clock.now().getTime();
+    if (pause > 0) return { paceWait: pause, progressed: false };
     if (!transport.isReady()) {
       sawDown = true;
       return { paceWait: null, progressed: false };
@@ -200,18 +213,25 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
         row = next && next.nextAttemptAt <= clock.now().toISOString() ? next : undefined;
       }
     }
-    await marksCommitted();
+    if ((await marksCommitted()) > 0) {
+      storagePauseMs = Math.min(Math.max(1_000, storagePauseMs * 2), 30_000);
+      pausedUntil = clock.now().getTime() + storagePauseMs;
+      return { paceWait: storagePauseMs, progressed: false };
+    }
+    storagePauseMs = 0;
     return { paceWait, progressed };
   }
 
-  /** Before the next pass reads what is due, this pass's sends must read as sent. */
-  async function marksCommitted(): Promise<void> {
+  /** Before the next pass reads what is due, this pass's sends must read as sent. Returns how many could not be. */
+  async function marksCommitted(): Promise<number> {
     const waiting = marking;
     marking = [];
-    for (const outcome of await Promise.allSettled(waiting)) {
-      // The row stays pending and is sent again; the simulator shows a message once per id.
-      if (outcome.status === 'rejected') logger.error({ err: outcome.reason }, 'could not record a sent message; it will be sent again');
+    const failed = (await Promise.allSettled(waiting)).filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed.length > 0) {
+      // One line per pause, not per message: a full disk must not also fill up with log lines.
+      logger.error({ err: failed[0]!.reason, unrecorded: sentUnrecorded.size, retryInMs: Math.min(Math.max(1_000, storagePauseMs * 2), 30_000) }, 'could not record sent messages; sending paused, they will not be sent twice');
     }
+    return failed.length;
   }
 
   async function loop(): Promise<void> {

@@ -48,6 +48,14 @@ export type Route = 'customer' | 'seller' | 'takeover' | 'echo';
 /** A message already recorded (WhatsApp redelivers after a reconnect): its savepoint is rolled back, nothing changes. */
 class DuplicateMessage extends Error {}
 
+/** A message that could not be written at all, not even as failed; the transport should not count it as taken. */
+export class MessageNotRecorded extends Error {
+  override name = 'MessageNotRecorded';
+  constructor(readonly reason: unknown) {
+    super(`the message could not be stored: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
 export type SystemContext = Pick<HandlerInput, 'tx' | 'now' | 'config' | 'ids' | 'messenger' | 'issueLink'>;
 
 export function createBot(deps: BotDeps) {
@@ -119,8 +127,8 @@ export function createBot(deps: BotDeps) {
     conversations.setHandoff(key, new Date(now.getTime() + config.ttl.handoff), now);
   }
 
-  /** The error boundary: log, record the message as failed, apologise in the customer's language. */
-  function apologise(message: InboundMessage, route: Route, err: unknown) {
+  /** The error boundary: log, record the message as failed, apologise in the customer's language. False when even that could not be written. */
+  function apologise(message: InboundMessage, route: Route, err: unknown): boolean {
     deps.logger.error({ err, messageId: message.id, transport: message.transport }, 'inbound message failed');
     try {
       inTransaction(db, (tx) => {
@@ -131,8 +139,10 @@ export function createBot(deps: BotDeps) {
         const language = guest?.language ?? (message.type === 'text' ? detectLanguage(message.text, config.defaultLanguage) : config.defaultLanguage);
         createMessenger(tx, messengerDeps).text(message.chatAddress, guest?.id ?? null, customerTexts[language].apology());
       });
+      return true;
     } catch (inner) {
       deps.logger.error({ err: inner, messageId: message.id }, 'could not record the failed message');
+      return false;
     }
   }
 
@@ -182,7 +192,8 @@ export function createBot(deps: BotDeps) {
             }
           }
         } catch (err) {
-          apologise(message, route, err);
+          // Nothing of the message is stored (the disk is full, the database is gone): the caller must know.
+          if (!apologise(message, route, err)) throw new MessageNotRecorded(err);
         }
       });
       deps.outbox.kick();

@@ -15,7 +15,14 @@ export interface GroupCommit {
   flush(): Promise<void>;
   /** Pieces waiting for the next commit. */
   pending(): number;
+  /** Why the last commit could not be written (a full disk, a read-only or vanished file), until one is. */
+  storageFailure(): string | null;
 }
+
+/** SQLite's codes for "the file cannot be written or read" as opposed to a piece's own mistake. */
+const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)/;
+export const isStorageError = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' && STORAGE_CODES.test(err.code);
 
 interface Piece {
   fn: (tx: Tx) => unknown;
@@ -36,18 +43,24 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
   let queue: Piece[] = [];
   let scheduled = false;
   let idle: Array<() => void> = [];
+  let storageFailure: string | null = null;
 
   // Created once: better-sqlite3 turns a call inside an open transaction into a savepoint.
   const inSavepoint = sqlite.transaction((fn: (tx: Tx) => unknown) => fn(db as unknown as Tx));
+  // A piece that hits a full disk can make SQLite roll the whole transaction back; the commit then fails with
+  // "no transaction is active", and this is the error that says why.
+  let batchStorageError: unknown = null;
   const runBatch = sqlite.transaction((batch: Piece[]): Outcome[] =>
     batch.map((piece): Outcome => {
       try {
         return { ok: true, value: inSavepoint(piece.fn) };
       } catch (error) {
+        if (isStorageError(error)) batchStorageError = error;
         return { ok: false, error };
       }
     }),
   );
+  const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   function commitNext(): void {
     scheduled = false;
@@ -55,14 +68,20 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
     queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
     if (queue.length > 0) schedule();
     let outcomes: Outcome[];
+    batchStorageError = null;
     try {
       outcomes = runBatch(batch);
     } catch (error) {
       // The commit itself failed (disk full, database closed): nothing of this batch is on disk.
-      for (const piece of batch) piece.reject(error);
+      const cause = isStorageError(error) ? error : (batchStorageError ?? error);
+      if (isStorageError(cause)) storageFailure = messageOf(cause);
+      for (const piece of batch) piece.reject(cause);
       settleIdle();
       return;
     }
+    // One piece written shows the storage works again.
+    if (batchStorageError !== null) storageFailure = messageOf(batchStorageError);
+    else if (outcomes.some((o) => o.ok)) storageFailure = null;
     batch.forEach((piece, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) piece.resolve(outcome.value);
@@ -97,5 +116,6 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
       return new Promise((resolve) => idle.push(resolve));
     },
     pending: () => queue.length,
+    storageFailure: () => storageFailure,
   };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { normalizePhone } from '../orders/phone.js';
 import type { SimulatorTransport } from '../bot/transports/simulator.js';
 import { SIM_MEDIA_MAX_BYTES } from '../bot/transports/simulator.js';
+import { MessageNotRecorded } from '../bot/pipeline.js';
 import { SIM_PAGE_CSS, SIM_PAGE_HTML, SIM_PAGE_JS } from './sim-assets.js';
 
 const MAX_TEXT = 10_000;
@@ -80,14 +81,21 @@ export function createSimRoutes(deps: { transport: SimulatorTransport; sellerNum
       res.status(400).json({ error: `media must be at most ${SIM_MEDIA_MAX_BYTES} bytes` });
       return;
     }
-    const result = await deps.transport.receive({
-      from: body.from,
-      ...(body.text !== undefined ? { text: body.text } : {}),
-      ...(body.name !== undefined ? { name: body.name } : {}),
-      ...(body.id !== undefined ? { id: body.id } : {}),
-      ...(body.fromMe !== undefined ? { fromMe: body.fromMe } : {}),
-      ...(body.media && data ? { media: { mimetype: body.media.mimetype, data, ...(body.media.fileName ? { fileName: body.media.fileName } : {}) } } : {}),
-    });
+    let result: { id: string };
+    try {
+      result = await deps.transport.receive({
+        from: body.from,
+        ...(body.text !== undefined ? { text: body.text } : {}),
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.id !== undefined ? { id: body.id } : {}),
+        ...(body.fromMe !== undefined ? { fromMe: body.fromMe } : {}),
+        ...(body.media && data ? { media: { mimetype: body.media.mimetype, data, ...(body.media.fileName ? { fileName: body.media.fileName } : {}) } } : {}),
+      });
+    } catch (err) {
+      if (!(err instanceof MessageNotRecorded)) throw err;
+      res.status(503).json({ error: 'the bot cannot store messages right now (see its log and /healthz); send it again later' });
+      return;
+    }
     res.status(202).json({ id: result.id });
   });
 

@@ -178,3 +178,42 @@ describe("the transport's own record of a sent message", () => {
     await sender.stop();
   });
 });
+
+describe('when the "sent" marks cannot be written (a full disk)', () => {
+  it('pauses instead of looping, and never sends a message twice: only the mark is written again once it can be', async () => {
+    const { db } = openDatabase(':memory:');
+    const clock = createManualClock();
+    const fake = fakeTransport(0);
+    const real = createGroupCommit(db);
+    let full = true;
+    const commits = {
+      ...real,
+      run: <T>(fn: Parameters<typeof real.run<T>>[0]) =>
+        full ? Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })) : real.run(fn),
+    };
+    const sender = createOutboxSender({ db, commits, transport: fake.transport, clock, logger: pino({ level: 'silent' }) }, { pollIntervalMs: 60_000 });
+    const repo = createOutboxRepo(db);
+    repo.enqueue({ messageId: 'M1', address: '+1', guestId: null, content: { type: 'text', text: 'first' } }, clock.now());
+    repo.enqueue({ messageId: 'M2', address: '+1', guestId: null, content: { type: 'text', text: 'second' } }, clock.now());
+
+    sender.kick();
+    await sender.settle();
+    expect(fake.sent.map((s) => s.text)).toEqual(['first', 'second']);
+    // Kicked again and again while the disk is full: no new send, the rows still wait.
+    for (let i = 0; i < 5; i++) {
+      clock.advance(1_000);
+      sender.kick();
+      await sender.settle();
+    }
+    expect(fake.sent).toHaveLength(2);
+    expect(db.select().from(outbox).all().map((r) => r.status)).toEqual(['pending', 'pending']);
+
+    full = false;
+    clock.advance(30_000);
+    sender.kick();
+    await sender.settle();
+    expect(fake.sent.map((s) => s.text)).toEqual(['first', 'second']);
+    expect(db.select().from(outbox).all().map((r) => r.status)).toEqual(['sent', 'sent']);
+    await sender.stop();
+  });
+});

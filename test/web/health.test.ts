@@ -1,5 +1,8 @@
 // GET /healthz for a process supervisor (issue 7, item 7), over real HTTP against the whole app: the database, the
 // transport's connection state and the outbox backlog; 503 when the database fails or the transport stays down.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTijaratk, type Tijaratk } from '../../src/app.js';
@@ -17,7 +20,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function start() {
+async function start(databasePath = ':memory:') {
   const clock = createManualClock('2026-03-01T10:00:00.000Z');
   const link = { ready: true };
   const transport: Transport = {
@@ -29,7 +32,7 @@ async function start() {
     addressForPhone: (p) => p,
     send: async () => ({ payload: null }),
   };
-  const config = parseConfig({ TRANSPORT: 'baileys', DATABASE_PATH: ':memory:', PORT: '0', PUBLIC_URL: 'http://127.0.0.1:3999', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SELLER_NUMBERS: '+201000000001' });
+  const config = parseConfig({ TRANSPORT: 'baileys', DATABASE_PATH: databasePath, PORT: '0', PUBLIC_URL: 'http://127.0.0.1:3999', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SELLER_NUMBERS: '+201000000001' });
   app = createTijaratk({
     config,
     logger: pino({ level: 'silent' }),
@@ -115,5 +118,47 @@ describe('GET /healthz', () => {
     expect(report.body).toMatchObject({ ok: false, status: 'down', database: { ok: false }, outbox: null });
     expect(report.body.database.error).toContain('not open');
     expect(report.body.problems).toContain('the database does not answer');
+  });
+});
+
+describe('GET /healthz when the database cannot keep anything', () => {
+  it('answers 503 while writes fail for lack of space, and ok again once one is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tijaratk-health-'));
+    try {
+      const t = await start(join(dir, 'shop.db'));
+      const sqlite = t.app.database.sqlite;
+      // A database that may not grow any more fails like a full disk (SQLITE_FULL).
+      sqlite.pragma(`max_page_count = ${sqlite.pragma('page_count', { simple: true }) as number}`);
+      const big = 'x'.repeat(64 * 1024);
+      await expect(t.app.commits.run((tx) => createOutboxRepo(tx).enqueue({ messageId: 'BIG', address: '+201001234567', guestId: null, content: { type: 'text', text: big } }, t.clock.now()))).rejects.toThrow(/full/);
+      const failing = await t.health();
+      expect(failing.status).toBe(503);
+      expect(failing.body).toMatchObject({ ok: false, status: 'down', database: { ok: false } });
+      expect(failing.body.problems).toContain('the database cannot be written');
+
+      sqlite.pragma('max_page_count = 1073741823');
+      await t.app.commits.run((tx) => createOutboxRepo(tx).enqueue({ messageId: 'SMALL', address: '+201001234567', guestId: null, content: { type: 'text', text: 'hi' } }, t.clock.now()));
+      expect((await t.health()).body.database).toEqual({ ok: true });
+    } finally {
+      await app?.stop(0).catch(() => undefined);
+      app = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers 503 when the database file was removed under the running bot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tijaratk-health-'));
+    try {
+      const t = await start(join(dir, 'shop.db'));
+      expect((await t.health()).status).toBe(200);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `shop.db${suffix}`), { force: true });
+      const gone = await t.health();
+      expect(gone.status).toBe(503);
+      expect(gone.body.problems).toContain('the database file is gone');
+    } finally {
+      await app?.stop(0).catch(() => undefined);
+      app = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

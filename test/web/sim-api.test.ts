@@ -65,6 +65,17 @@ describe('the simulator API', () => {
     expect(Buffer.from(await file.arrayBuffer())).toEqual(png);
   });
 
+  it('answers 503, not 202, for a message that could not be stored at all, and 202 again after', async () => {
+    // Every write refused (as on a read-only or vanished disk): neither the message nor its apology can be kept.
+    h.app.database.sqlite.pragma('query_only = ON');
+    const refused = await send(JSON.stringify({ from: '+201001234567', text: 'hi', id: 'RO-1' }));
+    expect(refused.status).toBe(503);
+    expect((await refused.json()).error).toContain('cannot store messages right now');
+    h.app.database.sqlite.pragma('query_only = OFF');
+    const again = await send(JSON.stringify({ from: '+201001234567', text: 'hi', id: 'RO-1' }));
+    expect(again.status).toBe(202);
+  });
+
   it('answers 400 for a transcript request without a valid chat', async () => {
     const res = await fetch(`${base}/sim/messages?after=0`);
     expect(res.status).toBe(400);
