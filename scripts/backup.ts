@@ -2,8 +2,8 @@
 // (SQLite's backup API copies a snapshot page by page). Restore: stop the bot, replace
 // DATABASE_PATH with the copy (and delete any -wal/-shm files beside it), start the bot.
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 async function main(): Promise<number> {
@@ -23,6 +23,8 @@ async function main(): Promise<number> {
     process.stderr.write('The backup must go to another file than the database itself.\n');
     return 2;
   }
+  // `backups/shop-2026-11-27.db` works the first time too.
+  mkdirSync(dirname(destination), { recursive: true });
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     await db.backup(destination);

@@ -149,6 +149,11 @@ async function main(): Promise<number> {
     process.stderr.write(`No database at ${path} (DATABASE_PATH).\n`);
     return 1;
   }
+  // The database itself (or its WAL and shared-memory files) must never be written over by an export.
+  if (request.out && [path, `${path}-wal`, `${path}-shm`].includes(resolve(request.out))) {
+    process.stderr.write('The export must go to another file than the database itself.\n');
+    return 2;
+  }
   if (!request.out && request.format === 'xlsx' && process.stdout.isTTY) {
     process.stderr.write('An XLSX file is binary: redirect it to a file (> orders.xlsx) or use --out orders.xlsx.\n');
     return 2;

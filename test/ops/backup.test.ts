@@ -95,4 +95,27 @@ describe('npm run backup', () => {
     await expect(run(process.execPath, ['--import', 'tsx', 'scripts/backup.ts'], { cwd: REPO_ROOT, env })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run backup -- <file>') });
     await expect(run(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', db], { cwd: REPO_ROOT, env })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('another file') });
   });
+
+  it('creates the folder the backup goes to', async () => {
+    const db = join(dir, 'folder.db');
+    openDatabase(db).close();
+    const target = join(dir, 'backups', 'nested', 'shop.db');
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', target], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_PATH: db } });
+    expect(stdout).toContain('integrity ok');
+    expect(existsSync(target)).toBe(true);
+  });
+});
+
+describe('npm run export', () => {
+  it('refuses to write over the database it reads', async () => {
+    const db = join(dir, 'export.db');
+    openDatabase(db).close();
+    const env = { ...process.env, DATABASE_PATH: db };
+    for (const out of [db, `${db}-wal`]) {
+      await expect(run(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--out', out], { cwd: REPO_ROOT, env })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('another file than the database') });
+    }
+    const check = openDatabase(db);
+    expect(check.sqlite.prepare('SELECT count(*) AS n FROM orders').get()).toEqual({ n: 0 });
+    check.close();
+  });
 });
