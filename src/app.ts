@@ -15,6 +15,7 @@ import { createSimulatorTransport, type SimulatorTransport } from './bot/transpo
 import { openDatabase, type DatabaseHandle } from './store/db.js';
 import { createGroupCommit } from './store/group-commit.js';
 import { startCheckpointer, type Checkpointer } from './store/checkpointer.js';
+import { takeInstanceLease, type InstanceLease } from './store/instance-lease.js';
 import { seedDemoCatalog } from './orders/demo-catalog.js';
 import { createSettingsRepo } from './store/settings.js';
 import { createWebApp } from './web/app.js';
@@ -56,6 +57,7 @@ export function createTijaratk(deps: AppDeps) {
   const { db } = database;
   const commits = createGroupCommit(db);
   let checkpointer: Checkpointer | null = null;
+  let lease: InstanceLease | null = null;
   const linkSecret =
     config.linkSecret ?? createSettingsRepo(db).getOrInit('link_secret', () => randomBytes(32).toString('base64url'), clock.now());
 
@@ -127,6 +129,7 @@ export function createTijaratk(deps: AppDeps) {
     /** Seeds the demo catalog (simulator only), starts the transport and listens. Returns the bound port. */
     async start(listen = true): Promise<number> {
       checkMediaDir(config.mediaDir);
+      if (!database.sqlite.memory) lease ??= takeInstanceLease(db, clock, `DATABASE_PATH ${config.databasePath}`);
       if (simulator) {
         const added = seedDemoCatalog(db, config.currency, clock.now());
         if (added > 0) logger.info({ products: added }, 'demo catalog seeded');
@@ -161,6 +164,7 @@ export function createTijaratk(deps: AppDeps) {
       await commits.flush();
       const left = outbox.pendingCount();
       if (left > 0) logger.info({ pending: left }, 'undelivered messages kept for the next start');
+      lease?.release();
       await checkpointer?.stop();
       database.close();
     },

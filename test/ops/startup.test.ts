@@ -1,6 +1,8 @@
 // Start-up problems an operator must hear about at once, in one line naming what to fix: not a bot that says
 // "ready" and serves nothing, nor one that fails at a customer's first photo.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { createTijaratk } from '../../src/app.js';
 import { createManualClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
 import { createIdGenerator } from '../../src/ids.js';
+import { openDatabase } from '../../src/store/db.js';
 
 let dir: string;
 beforeEach(() => {
@@ -53,5 +56,32 @@ describe('start-up', () => {
     const app = appWith({ DATABASE_PATH: ':memory:', MEDIA_DIR: join(dir, 'not-a-folder', 'media') });
     await expect(app.start(false)).rejects.toThrow(/^MEDIA_DIR .+ cannot be written: /);
     await app.stop(0);
+  });
+
+  it('refuses a database another running bot holds, and takes over the lease of one that died', async () => {
+    const path = join(dir, 'shared.db');
+    const other = spawn('sleep', ['30']);
+    try {
+      const seed = openDatabase(path);
+      const lease = (pid: number) =>
+        seed.sqlite
+          .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('instance_lease', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+          .run(JSON.stringify({ pid, host: hostname(), renewedAt: '2026-03-01T10:00:00.000Z' }), '2026-03-01T10:00:00.000Z');
+      lease(other.pid!);
+      const second = appWith({ DATABASE_PATH: path });
+      await expect(second.start(false)).rejects.toThrow(new RegExp(`^DATABASE_PATH .+shared\\.db is in use by another Tijaratk \\(process ${other.pid} on `));
+      await second.stop(0);
+
+      // The other process is gone (killed, a power cut): its lease no longer holds.
+      other.kill('SIGKILL');
+      await new Promise((resolve) => other.once('exit', resolve));
+      lease(other.pid!);
+      seed.close();
+      const after = appWith({ DATABASE_PATH: path });
+      await expect(after.start(false)).resolves.toBe(0);
+      await after.stop(0);
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 });
