@@ -60,7 +60,7 @@ export const PAGE_TEXT = {
     requests: 'Your requests',
     storeNote: 'The store says',
     newAddress: 'New address',
-    yourRating: (s: number, o: number) => `Your rating: store ${s}/5, order ${o}/5`,
+    yourRating: (s: string, o: string) => `Your rating: store ${s}/5, order ${o}/5`,
     actions: 'What you can do',
     viewOnly: 'This link shows your order. To make changes, message us on WhatsApp and use the link we send, or confirm your number:',
     viewOnlyLink: 'Confirm my number',
@@ -137,7 +137,7 @@ export const PAGE_TEXT = {
     requests: 'طلباتك',
     storeNote: 'رد المتجر',
     newAddress: 'العنوان الجديد',
-    yourRating: (s: number, o: number) => `تقييمك: المتجر ${s}/5، الطلب ${o}/5`,
+    yourRating: (s: string, o: string) => `تقييمك: المتجر ${s}/٥، الطلب ${o}/٥`,
     actions: 'ماذا يمكنك أن تفعل',
     viewOnly: 'هذا الرابط لعرض طلبك فقط. لإجراء تغييرات راسلنا على واتساب واستخدم الرابط الذي نرسله، أو أكّد رقمك:',
     viewOnlyLink: 'تأكيد رقمي',
@@ -197,6 +197,8 @@ export interface OrderPageView {
 }
 
 const bdi = (text: string) => `<bdi>${escapeHtml(text)}</bdi>`;
+/** Counts in the page's digits, as prices and dates are (Arabic-Indic on an Arabic page). */
+const num = (n: number, language: Language) => (language === 'ar' ? n.toLocaleString('ar-EG') : String(n));
 
 export const renderNotice = (notice: { kind: 'ok' | 'error'; text: string }) => `<p class="notice ${notice.kind}" role="status">${escapeHtml(notice.text)}</p>`;
 
@@ -208,7 +210,7 @@ export function renderOrderPage(view: OrderPageView): string {
   const base = `/o/${escapeHtml(order.publicId)}`;
 
   const rows = view.items
-    .map((i) => `<tr><td>${bdi(language === 'ar' ? i.nameAr : i.nameEn)} × ${i.quantity}</td><td class="num">${m(i.lineTotalMinor)}</td></tr>`)
+    .map((i) => `<tr><td>${bdi(language === 'ar' ? i.nameAr : i.nameEn)} × ${num(i.quantity, language)}</td><td class="num">${m(i.lineTotalMinor)}</td></tr>`)
     .join('');
 
   const stepIndex = STEPS.indexOf(order.status);
@@ -271,7 +273,10 @@ function renderRequests(view: OrderPageView): string {
   const { language } = view;
   const t = PAGE_TEXT[language];
   const shown = view.requests.filter((r) => r.resolvedBy !== 'superseded');
-  const rating = view.feedback?.sellerRating && view.feedback.orderRating ? `<p>${escapeHtml(t.yourRating(view.feedback.sellerRating, view.feedback.orderRating))}</p>` : '';
+  const rating =
+    view.feedback?.sellerRating && view.feedback.orderRating
+      ? `<p>${escapeHtml(t.yourRating(num(view.feedback.sellerRating, language), num(view.feedback.orderRating, language)))}</p>${view.feedback.comment ? `<p class="quote">${bdi(view.feedback.comment)}</p>` : ''}`
+      : '';
   if (shown.length === 0 && !rating) return '';
   const items = shown
     .slice()
@@ -314,7 +319,7 @@ function renderActions(view: OrderPageView, base: string): string {
   if (actions.rate) {
     const stars = (name: string) =>
       `<div class="stars">${[1, 2, 3, 4, 5]
-        .map((n) => `<input type="radio" id="${name}-${n}" name="${name}" value="${n}" required${view.draft?.[name] === String(n) ? ' checked' : ''}><label for="${name}-${n}">${n} ★</label>`)
+        .map((n) => `<input type="radio" id="${name}-${n}" name="${name}" value="${n}" required${view.draft?.[name] === String(n) ? ' checked' : ''}><label for="${name}-${n}">${num(n, language)} ★</label>`)
         .join('')}</div>`;
     parts.push(
       `<details open><summary>${escapeHtml(t.rate)}</summary>${form(

@@ -320,7 +320,13 @@ describe('contact, delivery, returns, rating', () => {
     expect(toSeller()).toContain('store 5/5, order 4/5.\n\u2068Lovely <b>honey</b>\u2069');
     const page = await pageOf(o);
     expect(page).toContain('Your rating: store 5/5, order 4/5');
+    // The comment is shown back, as text.
+    expect(page).toContain('<bdi>Lovely &lt;b&gt;honey&lt;/b&gt;</bdi>');
     expect(page).not.toContain('Rate your order');
+    // In Arabic, counts use the same digits as prices and dates.
+    const arabic = await pageOf(o, '?lang=ar');
+    expect(arabic).toContain('تقييمك: المتجر ٥/٥، الطلب ٤/٥');
+    expect(arabic).toContain("</bdi> × ٢</td>");
     expect((await act(o, 'rate', { sellerRating: '1', orderRating: '1' })).status).toBe(409);
     expect(count(web.h, 'feedback')).toBe(1);
   });
