@@ -1,6 +1,7 @@
 // The server-rendered order page a guest reaches through a magic link: details, items, totals, cash on
 // delivery, a status timeline, shipment, their requests, and (with an `update` link) what they may do.
 // No scripts; every customer-provided value goes through escapeHtml and sits in its own <bdi>.
+import { isFailureReason, type FailureReason } from '../orders/reasons.js';
 import type { AvailableActions, CustomerRequest, Feedback } from '../orders/customer-requests.js';
 import { requestPayload, TEXT_LIMITS } from '../orders/customer-requests.js';
 import type { Language } from '../orders/language.js';
@@ -41,6 +42,8 @@ export const PAGE_TEXT = {
     tracking: 'Tracking number',
     notShipped: 'Courier and tracking number will show here when the order ships.',
     cancelledNoShipment: 'This order was cancelled, so it will not be shipped.',
+    deliveryFailed: (reason: FailureReason) =>
+      `${{ customer_unavailable: 'The courier could not reach you.', refused: 'The delivery was refused.', other: 'The delivery did not succeed.' }[reason]} The store will arrange a new delivery or contact you. Check the address below, or message the store.`,
     nothingToPay: 'nothing to pay: the order was cancelled',
     timeline: 'Status history',
     stepLabel: (s: OrderStatus) => statusLabel(s, 'en'),
@@ -118,6 +121,8 @@ export const PAGE_TEXT = {
     tracking: 'رقم التتبع',
     notShipped: 'ستظهر شركة الشحن ورقم التتبع هنا عند شحن الطلب.',
     cancelledNoShipment: 'تم إلغاء هذا الطلب، لذلك لن يُشحن.',
+    deliveryFailed: (reason: FailureReason) =>
+      `${{ customer_unavailable: 'لم يتمكن المندوب من الوصول إليك.', refused: 'تم رفض استلام الطلب.', other: 'لم يتم التوصيل.' }[reason]} سيرتب المتجر توصيلاً جديداً أو يتواصل معك. راجع العنوان أدناه، أو راسل المتجر.`,
     nothingToPay: 'لا شيء للدفع: تم إلغاء الطلب',
     timeline: 'سجل الحالة',
     stepLabel: (s: OrderStatus) => statusLabel(s, 'ar'),
@@ -228,6 +233,8 @@ export function renderOrderPage(view: OrderPageView): string {
   const shipment = order.courier
     ? `<p>${escapeHtml(t.courier)}: ${bdi(order.courier)}${order.trackingNumber ? `<br>${escapeHtml(t.tracking)}: <span class="ltr">${escapeHtml(order.trackingNumber)}</span>` : ''}</p>`
     : `<p class="muted">${escapeHtml(order.status === 'cancelled' ? t.cancelledNoShipment : t.notShipped)}</p>`;
+  // A delivery that failed: why, and what happens next (the store ships again or cancels; the customer can help).
+  const failed = order.status === 'failed_delivery' ? `<p class="notice">${escapeHtml(t.deliveryFailed(isFailureReason(order.failureReason) ? order.failureReason : 'other'))}</p>` : '';
 
   const notice = typeof view.notice === 'string' ? view.notice : view.notice ? renderNotice(view.notice) : '';
 
@@ -257,7 +264,7 @@ ${rows}
 <h2>${escapeHtml(t.deliverTo)}</h2>
 <p>${bdi(order.customerName)}<br>${bdi(order.addressLine)}<br>${bdi(order.area)}</p>
 <h2>${escapeHtml(t.shipment)}</h2>
-${shipment}
+${failed}${shipment}
 </section>
 <section class="card">
 <h2>${escapeHtml(t.timeline)}</h2>

@@ -332,6 +332,17 @@ describe('contact, delivery, returns, rating', () => {
   });
 });
 
+describe('a failed delivery', () => {
+  it('says why and what happens next, in the page language', async () => {
+    const { order } = makeOrder(web.h, { phone: CUSTOMER });
+    setStatus(web.h, order.id, 'failed_delivery', { courier: 'Aramex' });
+    web.h.app.database.sqlite.prepare("UPDATE orders SET failure_reason = 'customer_unavailable' WHERE id = ?").run(order.id);
+    const o = await opened(order);
+    expect(plain(o.html)).toContain('The courier could not reach you. The store will arrange a new delivery or contact you.');
+    expect(await pageOf(o, '?lang=ar')).toContain('لم يتمكن المندوب من الوصول إليك.');
+  });
+});
+
 describe('the page in Arabic', () => {
   it('is right-to-left with Arabic labels, and the forms keep the language', async () => {
     const { order } = makeOrder(web.h, { phone: CUSTOMER, language: 'ar', name: 'نور علي' });
