@@ -9,8 +9,9 @@ import { createSettingsRepo } from './settings.js';
 
 const KEY = 'instance_lease';
 export const LEASE_RENEW_MS = 5_000;
-/** A lease not renewed for this long belongs to a process that stopped, wherever it ran. */
-export const LEASE_STALE_MS = 30_000;
+/** A lease not renewed for this long (three renewals missed) belongs to a process that stopped, wherever it ran: a
+ * container restarted under a new host name waits at most this long. */
+export const LEASE_STALE_MS = 15_000;
 
 interface Lease {
   pid: number;

@@ -84,4 +84,22 @@ describe('start-up', () => {
       other.kill('SIGKILL');
     }
   });
+
+  it('a lease from another machine holds while it is renewed, and not once it went stale', async () => {
+    const path = join(dir, 'remote.db');
+    const seed = openDatabase(path);
+    const lease = (renewedAt: string) =>
+      seed.sqlite
+        .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('instance_lease', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .run(JSON.stringify({ pid: 4242, host: 'another-machine', renewedAt }), renewedAt);
+    lease('2026-03-01T09:59:55.000Z'); // 5 s before the clock: fresh
+    const refused = appWith({ DATABASE_PATH: path });
+    await expect(refused.start(false)).rejects.toThrow(/in use by another Tijaratk \(process 4242 on another-machine\)/);
+    await refused.stop(0);
+    lease('2026-03-01T09:59:40.000Z'); // 20 s before: stale
+    seed.close();
+    const taken = appWith({ DATABASE_PATH: path });
+    await expect(taken.start(false)).resolves.toBe(0);
+    await taken.stop(0);
+  });
 });
