@@ -213,25 +213,24 @@ export function createOutboxSender(deps: OutboxSenderDeps, options: OutboxSender
         row = next && next.nextAttemptAt <= clock.now().toISOString() ? next : undefined;
       }
     }
-    if ((await marksCommitted()) > 0) {
+    const unrecorded = await marksCommitted();
+    if (unrecorded !== null) {
       storagePauseMs = Math.min(Math.max(1_000, storagePauseMs * 2), 30_000);
       pausedUntil = clock.now().getTime() + storagePauseMs;
+      // One line per pause, not per message: a full disk must not also fill up with log lines.
+      logger.error({ err: unrecorded, unrecorded: sentUnrecorded.size, retryInMs: storagePauseMs }, 'could not record sent messages; sending paused, they will not be sent twice');
       return { paceWait: storagePauseMs, progressed: false };
     }
     storagePauseMs = 0;
     return { paceWait, progressed };
   }
 
-  /** Before the next pass reads what is due, this pass's sends must read as sent. Returns how many could not be. */
-  async function marksCommitted(): Promise<number> {
+  /** Before the next pass reads what is due, this pass's sends must read as sent. Returns why one could not be, or null. */
+  async function marksCommitted(): Promise<unknown> {
     const waiting = marking;
     marking = [];
-    const failed = (await Promise.allSettled(waiting)).filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-    if (failed.length > 0) {
-      // One line per pause, not per message: a full disk must not also fill up with log lines.
-      logger.error({ err: failed[0]!.reason, unrecorded: sentUnrecorded.size, retryInMs: Math.min(Math.max(1_000, storagePauseMs * 2), 30_000) }, 'could not record sent messages; sending paused, they will not be sent twice');
-    }
-    return failed.length;
+    const failed = (await Promise.allSettled(waiting)).find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    return failed ? (failed.reason ?? 'unknown error') : null;
   }
 
   async function loop(): Promise<void> {

@@ -42,8 +42,10 @@ const ship: CommandSpec = {
     const t = textsFor(ctx);
     const args = parseArgs(cmd, [arg.order(), arg.word('courier', (w) => (COURIER_RE.test(w) ? w : null)), arg.optionalWord(trackingNumber)]);
     // A third word the tracking rule refused is a bad tracking number; a fourth is one word too many.
-    const badTracking = !args.ok && args.problem.kind === 'extra' && cmd.args.length === 3;
-    if (!args.ok) return usageError(ctx, this, badTracking && args.problem.kind === 'extra' ? { kind: 'invalid', what: 'tracking', value: args.problem.value } : args.problem);
+    if (!args.ok) {
+      const { problem } = args;
+      return usageError(ctx, this, problem.kind === 'extra' && cmd.args.length === 3 ? { kind: 'invalid', what: 'tracking', value: problem.value } : problem);
+    }
     const [number, courier, tracking] = args.values;
     const result = markShipped(ctx.tx, { orderNumber: number, courier, trackingNumber: tracking, actor: sellerActor(ctx), now: ctx.now, deadlines: stageDeadlines(ctx) });
     if (!result.ok) return statusRefusal(ctx, number, result, 'shipped');
